@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+import { loadConfig } from '#libs/config';
+import { bootstrapService } from '#libs/messaging';
+import { IntakeModule } from './intake.module.js';
+
+const config = loadConfig('intake');
+await bootstrapService(IntakeModule.register(config), config);

@@ -1,0 +1,2 @@
+export * from './shanghai-time.js';
+export * from './working-calendar.js';

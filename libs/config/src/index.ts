@@ -1,0 +1,68 @@
+/**
+ * The environment is read once, at boot, into a typed object; a bad value stops the process with one clear line
+ * instead of a stack trace at the first query.
+ */
+export interface ServiceConfig {
+  service: string;
+  databaseUrl: string;
+  natsUrl: string;
+  /** Prefix of every subject and stream, so several deployments (or test runs) can share one NATS server. */
+  namespace: string;
+  port: number;
+  migrationsRun: boolean;
+  seedDemo: boolean;
+  demoPassword: string;
+  jwtSecret: string;
+  logLevel: string;
+  rpcTimeoutMs: number;
+}
+
+const DEFAULT_PORTS: Record<string, number> = {
+  gateway: 3000,
+  intake: 3001,
+  routing: 3002,
+  approval: 3003,
+  fees: 3004,
+  delivery: 3005,
+};
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/onewindow';
+export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+const DEV_JWT_SECRET = 'dev-only-secret-change-me';
+
+export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const problems: string[] = [];
+  const portVar = `${service.toUpperCase()}_PORT`;
+  const port = Number(env[portVar] ?? env.PORT ?? DEFAULT_PORTS[service] ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`${portVar} must be a TCP port, got "${env[portVar]}"`);
+  const databaseUrl = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres://');
+  const natsUrl = env.NATS_URL ?? DEFAULT_NATS_URL;
+  if (!/^(nats|tls):\/\//.test(natsUrl)) problems.push('NATS_URL must start with nats://');
+  const namespace = env.NATS_NAMESPACE ?? 'ow';
+  if (!/^[a-z][a-z0-9_]{0,30}$/.test(namespace)) problems.push('NATS_NAMESPACE must be lower-case letters, digits or _');
+  const jwtSecret = env.JWT_SECRET ?? DEV_JWT_SECRET;
+  if (env.NODE_ENV === 'production' && jwtSecret === DEV_JWT_SECRET) problems.push('JWT_SECRET must be set in production');
+  const rpcTimeoutMs = Number(env.RPC_TIMEOUT_MS ?? 5000);
+  if (problems.length) {
+    throw new Error(`[${service}] bad configuration: ${problems.join('; ')}`);
+  }
+  return {
+    service,
+    databaseUrl,
+    natsUrl,
+    namespace,
+    port,
+    migrationsRun: (env.MIGRATIONS_RUN ?? 'true') !== 'false',
+    seedDemo: env.SEED_DEMO === 'true',
+    demoPassword: env.DEMO_PASSWORD ?? 'demo-password',
+    jwtSecret,
+    logLevel: env.LOG_LEVEL ?? 'log',
+    rpcTimeoutMs,
+  };
+}
+
+/** Secrets never reach a log line. */
+export function describeConfig(c: ServiceConfig): Record<string, unknown> {
+  return { ...c, jwtSecret: '***', demoPassword: '***', databaseUrl: c.databaseUrl.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@') };
+}

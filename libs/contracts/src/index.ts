@@ -1,0 +1,5 @@
+export * from './envelope.js';
+export * from './errors.js';
+export * from './catalog.js';
+export * from './events.js';
+export * from './rpc.js';

@@ -1,0 +1,47 @@
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
+import type { ServiceConfig } from '#libs/config';
+import { runMigrations } from '#libs/persistence';
+import { NATS_CONNECTION } from './messaging.module.js';
+import { NatsServer } from './nats-server.js';
+import { PassThroughRpcFilter } from './rpc-exception.filter.js';
+import { UnitOfWork } from './unit-of-work.js';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export function logLevels(level: string): LogLevel[] {
+  const i = LEVELS.indexOf(level as LogLevel);
+  return LEVELS.slice(0, i < 0 ? 4 : i + 1);
+}
+
+/**
+ * Starts a back-end service: migrate (when configured), serve its handlers over NATS, and answer /health over HTTP.
+ * Consumers start after migrations and seeding, so no event is handled against a half-made schema.
+ */
+export async function bootstrapService(module: unknown, config: ServiceConfig): Promise<void> {
+  const logger = new Logger('bootstrap');
+  const app = await NestFactory.create(module as never, { logger: logLevels(config.logLevel) });
+  app.enableShutdownHooks();
+  if (config.migrationsRun) {
+    const applied = await runMigrations(app.get(DataSource), config.service);
+    if (applied.length) logger.log(`${config.service}: applied migrations ${applied.join(', ')}`);
+  }
+  app.useGlobalFilters(new PassThroughRpcFilter());
+  app.connectMicroservice(
+    {
+      strategy: new NatsServer({
+        service: config.service,
+        namespace: config.namespace,
+        nc: app.get<NatsConnection>(NATS_CONNECTION),
+        uow: app.get(UnitOfWork),
+      }),
+    },
+    { inheritAppConfig: true },
+  );
+  await app.init();
+  await app.startAllMicroservices();
+  await app.listen(config.port, process.env.BIND_HOST ?? '127.0.0.1');
+  logger.log(`${config.service} is up: NATS ${config.natsUrl} (namespace ${config.namespace}), health on :${config.port}/health`);
+}

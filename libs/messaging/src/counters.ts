@@ -1,0 +1,11 @@
+/** Process-wide messaging counters, reported by each service's /health. */
+export const counters = {
+  published: 0,
+  duplicatesDropped: 0,
+  consumed: 0,
+  redeliveriesSkipped: 0,
+  retried: 0,
+  deadLettered: 0,
+  rpcServed: 0,
+  rpcFailed: 0,
+};

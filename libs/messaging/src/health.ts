@@ -1,0 +1,65 @@
+import { Controller, Get, Inject, Injectable, Res } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
+import type { ServiceConfig } from '#libs/config';
+import { counters } from './counters.js';
+import { NATS_CONNECTION, SERVICE_CONFIG } from './messaging.module.js';
+
+export interface DependencyStatus {
+  status: 'up' | 'down';
+  latencyMs?: number;
+  error?: string;
+}
+
+export interface HealthReport {
+  service: string;
+  status: 'up' | 'down';
+  dependencies: Record<string, DependencyStatus>;
+  outboxBacklog?: number;
+  messaging: typeof counters;
+}
+
+async function timed(check: () => Promise<unknown>, timeoutMs = 1000): Promise<DependencyStatus> {
+  const started = Date.now();
+  try {
+    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs))]);
+    return { status: 'up', latencyMs: Date.now() - started };
+  } catch (e) {
+    return { status: 'down', error: (e as Error).message };
+  }
+}
+
+/** Health of this process's own dependencies, each checked with a timeout. */
+@Injectable()
+export class HealthService {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  async check(): Promise<HealthReport> {
+    const [postgres, nats] = await Promise.all([timed(() => this.ds.query('SELECT 1')), timed(() => this.nc.flush())]);
+    let outboxBacklog: number | undefined;
+    if (postgres.status === 'up' && this.config.service !== 'gateway') {
+      const rows = await this.ds
+        .query(`SELECT count(*)::int AS n FROM "${this.config.service}".outbox WHERE published_at IS NULL`)
+        .catch(() => [{ n: undefined }]);
+      outboxBacklog = rows[0]?.n;
+    }
+    const up = postgres.status === 'up' && nats.status === 'up';
+    return { service: this.config.service, status: up ? 'up' : 'down', dependencies: { postgres, nats }, outboxBacklog, messaging: { ...counters } };
+  }
+}
+
+@Controller()
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get('health')
+  async get(@Res({ passthrough: true }) res: { status(code: number): void }): Promise<HealthReport> {
+    const report = await this.health.check();
+    if (report.status !== 'up') res.status(503);
+    return report;
+  }
+}

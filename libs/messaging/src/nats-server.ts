@@ -1,0 +1,248 @@
+import { Logger } from '@nestjs/common';
+import { BaseRpcContext, CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  jetstreamManager,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { headers as natsHeaders, nanos, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import { isObservable, lastValueFrom } from 'rxjs';
+import { AppError, ErrorCodes, Headers, producerOf, type Actor, type EventEnvelope } from '#libs/contracts';
+import { counters } from './counters.js';
+import { ensureStreams } from './streams.js';
+import { deadLetterSubject, durableName, streamName, wireSubject } from './subjects.js';
+import { claimInbox, type Tx, type UnitOfWork } from './unit-of-work.js';
+import { newId } from './event-factory.js';
+
+/** What an @EventPattern handler gets as its context: the event and the transaction its effect must use. */
+export class EventContext extends BaseRpcContext<[EventEnvelope, Tx]> {
+  get event(): EventEnvelope {
+    return this.args[0];
+  }
+  get tx(): Tx {
+    return this.args[1];
+  }
+}
+
+/** What an @MessagePattern handler gets: the correlation id the caller sent. */
+export class RequestContext extends BaseRpcContext<[string]> {
+  get correlationId(): string {
+    return this.args[0];
+  }
+}
+
+export interface NatsServerOptions {
+  service: string;
+  namespace: string;
+  nc: NatsConnection;
+  /** Required when the service consumes events. */
+  uow?: UnitOfWork;
+  /** Deliveries before an event goes to the dead-letter subject. */
+  maxDeliver?: number;
+  /** Wait before each redelivery after a failure, by attempt. */
+  backoffMs?: number[];
+  /** Events handled at once per consumer. */
+  concurrency?: number;
+  ackWaitMs?: number;
+}
+
+/**
+ * Serves a Nest app's handlers over NATS:
+ * - @MessagePattern: core NATS request/reply, in a queue group named after the service (replicas share the load);
+ * - @EventPattern: JetStream durable pull consumers, one per event type, with inbox dedup in the handler's
+ *   transaction, ack after commit, bounded redeliveries with backoff, then the dead-letter subject.
+ */
+export class NatsServer extends Server implements CustomTransportStrategy {
+  protected override readonly logger = new Logger('NatsServer');
+  private readonly subscriptions: Subscription[] = [];
+  private readonly consumers: ConsumerMessages[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private js?: JetStreamClient;
+  private readonly maxDeliver: number;
+  private readonly backoffMs: number[];
+
+  constructor(private readonly options: NatsServerOptions) {
+    super();
+    this.maxDeliver = options.maxDeliver ?? 5;
+    this.backoffMs = options.backoffMs ?? [500, 2000, 5000, 15000];
+  }
+
+  async listen(callback: (err?: unknown) => void): Promise<void> {
+    try {
+      for (const [pattern, handler] of this.messageHandlers) {
+        if (!handler.isEventHandler) this.serveRequests(pattern, handler);
+      }
+      const eventPatterns = [...this.messageHandlers].filter(([, h]) => h.isEventHandler);
+      if (eventPatterns.length) {
+        const jsm = await jetstreamManager(this.options.nc);
+        await ensureStreams(jsm, this.options.namespace);
+        this.js = jetstream(this.options.nc);
+        for (const [pattern, handler] of eventPatterns) await this.consumeEvents(jsm, pattern, handler);
+      }
+      callback();
+    } catch (e) {
+      callback(e);
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.subscriptions) s.unsubscribe();
+    for (const c of this.consumers) await c.close().catch(() => undefined);
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  on(): never {
+    throw new Error('NatsServer does not expose events');
+  }
+
+  unwrap<T>(): T {
+    return this.options.nc as T;
+  }
+
+  // ---- request/reply ----
+
+  private serveRequests(pattern: string, handler: MessageHandler): void {
+    const sub = this.options.nc.subscribe(wireSubject(this.options.namespace, pattern), {
+      queue: this.options.service,
+      callback: (err, msg) => {
+        if (err) return this.logger.error(`subscription ${pattern} failed: ${err.message}`);
+        void this.answer(msg, handler, pattern);
+      },
+    });
+    this.subscriptions.push(sub);
+  }
+
+  private async answer(msg: Msg, handler: MessageHandler, pattern: string): Promise<void> {
+    const correlationId = msg.headers?.get(Headers.correlationId) || newId();
+    try {
+      const payload = msg.data.length ? msg.json<unknown>() : {};
+      const data = await settle(await handler(payload, new RequestContext([correlationId])));
+      counters.rpcServed++;
+      msg.respond(JSON.stringify({ ok: true, data: data ?? null }));
+    } catch (e) {
+      counters.rpcFailed++;
+      msg.respond(JSON.stringify({ ok: false, error: this.toWireError(e, pattern, correlationId) }));
+    }
+  }
+
+  private toWireError(e: unknown, pattern: string, correlationId: string) {
+    if (isAppError(e)) return { code: e.code, message: e.message, status: e.status, details: e.details };
+    const errorId = newId();
+    this.logger.error(`${pattern} failed [error ${errorId}, correlation ${correlationId}]: ${(e as Error)?.stack ?? String(e)}`);
+    return { code: ErrorCodes.INTERNAL, message: 'Internal error', status: 500, details: { errorId } };
+  }
+
+  // ---- events ----
+
+  private async consumeEvents(jsm: Awaited<ReturnType<typeof jetstreamManager>>, type: string, handler: MessageHandler): Promise<void> {
+    const { namespace, service } = this.options;
+    const stream = streamName(namespace, producerOf(type));
+    const durable = durableName(service, type);
+    const config = {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: wireSubject(namespace, type),
+      ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
+      // Redelivery is bounded by this server (dead-letter after maxDeliver); the stream side never silently gives up.
+      max_deliver: -1,
+      max_ack_pending: 1000,
+    };
+    try {
+      await jsm.consumers.add(stream, config);
+    } catch {
+      await jsm.consumers.update(stream, durable, { ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending });
+    }
+    const consumer = await this.js!.consumers.get(stream, durable);
+    const concurrency = this.options.concurrency ?? 16;
+    const messages = await consumer.consume({ max_messages: concurrency * 2 });
+    this.consumers.push(messages);
+    void (async () => {
+      const slots = new Set<Promise<void>>();
+      for await (const m of messages) {
+        const p = this.processEvent(m, handler, durable).finally(() => {
+          slots.delete(p);
+          this.inFlight.delete(p);
+        });
+        slots.add(p);
+        this.inFlight.add(p);
+        if (slots.size >= concurrency) await Promise.race(slots);
+      }
+    })().catch((e) => this.logger.error(`consumer ${durable} stopped: ${(e as Error).message}`));
+  }
+
+  private async processEvent(m: JsMsg, handler: MessageHandler, consumer: string): Promise<void> {
+    const uow = this.options.uow;
+    if (!uow) throw new Error(`${this.options.service} consumes events but has no UnitOfWork`);
+    let event: EventEnvelope;
+    try {
+      event = m.json<EventEnvelope>();
+      if (!event?.id || !event.type) throw new Error('not an event envelope');
+    } catch (e) {
+      return this.deadLetter(m, consumer, `unreadable: ${(e as Error).message}`);
+    }
+    if (m.info.deliveryCount > this.maxDeliver) {
+      // Seen more often than allowed without an ack: the process likely crashed on it; do not try again.
+      return this.deadLetter(m, consumer, 'delivered too often without success', event);
+    }
+    const actor: Actor = { id: this.options.service, role: 'SYSTEM' };
+    try {
+      const fresh = await uow.run({ actor, correlationId: event.correlationId, causationId: event.id }, async (tx) => {
+        if (!(await claimInbox(tx.manager, uow.schema, consumer, event.id))) return false;
+        await settle(await handler(event, new EventContext([event, tx])));
+        return true;
+      });
+      if (fresh) counters.consumed++;
+      else counters.redeliveriesSkipped++;
+      m.ack();
+    } catch (e) {
+      const attempt = m.info.deliveryCount;
+      if (attempt >= this.maxDeliver) return this.deadLetter(m, consumer, describe(e), event);
+      counters.retried++;
+      const delay = this.backoffMs[Math.min(attempt - 1, this.backoffMs.length - 1)];
+      this.logger.warn(`${consumer} failed on ${event.type} ${event.id} (case ${event.caseNo}, attempt ${attempt}/${this.maxDeliver}), retry in ${delay} ms: ${describe(e)}`);
+      m.nak(delay);
+    }
+  }
+
+  /** Parks an event on the dead-letter subject with why, then acks it: never a silent drop. */
+  private async deadLetter(m: JsMsg, consumer: string, reason: string, event?: EventEnvelope): Promise<void> {
+    const h = natsHeaders();
+    h.set('x-dlq-consumer', consumer);
+    h.set('x-dlq-reason', reason.slice(0, 500));
+    h.set('x-dlq-original-subject', m.subject);
+    h.set('x-dlq-deliveries', String(m.info.deliveryCount));
+    try {
+      await this.js!.publish(deadLetterSubject(this.options.namespace, consumer), m.data, {
+        headers: h,
+        msgID: event ? `dlq:${consumer}:${event.id}` : undefined,
+      });
+      counters.deadLettered++;
+      this.logger.error(
+        `ALERT dead-lettered ${event?.type ?? m.subject} ${event?.id ?? ''} (case ${event?.caseNo ?? '?'}) for ${consumer} after ${m.info.deliveryCount} deliveries: ${reason}`,
+      );
+      m.ack();
+    } catch (e) {
+      this.logger.error(`could not dead-letter a message for ${consumer}; it stays pending: ${(e as Error).message}`);
+      m.nak(this.backoffMs[this.backoffMs.length - 1]);
+    }
+  }
+}
+
+async function settle(result: unknown): Promise<unknown> {
+  return isObservable(result) ? lastValueFrom(result, { defaultValue: undefined }) : result;
+}
+
+function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError || (typeof e === 'object' && e !== null && 'code' in e && 'status' in e && typeof (e as AppError).status === 'number');
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'object' && e) return JSON.stringify(e);
+  return String(e);
+}

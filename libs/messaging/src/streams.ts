@@ -1,0 +1,46 @@
+import { DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { deadLetterStream, streamName } from './subjects.js';
+
+/** Services that publish events; each owns one stream. */
+export const PRODUCERS = ['intake', 'routing', 'approval', 'fees', 'delivery'] as const;
+
+export interface StreamOptions {
+  /** JetStream drops a second publish with the same Nats-Msg-Id inside this window. */
+  duplicateWindowMs?: number;
+  replicas?: number;
+}
+
+function streamConfigs(namespace: string, opts: StreamOptions): (Partial<StreamConfig> & { name: string })[] {
+  const common = {
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.Old,
+    duplicate_window: nanos(opts.duplicateWindowMs ?? 10 * 60_000),
+    num_replicas: opts.replicas ?? 1,
+  };
+  return [
+    ...PRODUCERS.map((p) => ({ ...common, name: streamName(namespace, p), subjects: [`${namespace}.${p}.>`] })),
+    { ...common, name: deadLetterStream(namespace), subjects: [`${namespace}.dlq.>`] },
+  ];
+}
+
+/**
+ * Creates or updates every stream; safe to run from every replica at once (a lost race to create is an update).
+ * All streams are ensured by every service because a consumer can only be bound to a stream that exists.
+ */
+export async function ensureStreams(jsm: JetStreamManager, namespace: string, opts: StreamOptions = {}): Promise<void> {
+  for (const cfg of streamConfigs(namespace, opts)) {
+    try {
+      await jsm.streams.add(cfg);
+    } catch {
+      await jsm.streams.update(cfg.name, cfg);
+    }
+  }
+}
+
+export async function deleteStreams(jsm: JetStreamManager, namespace: string): Promise<void> {
+  for (const cfg of streamConfigs(namespace, {})) {
+    await jsm.streams.delete(cfg.name).catch(() => undefined);
+  }
+}
