@@ -28,6 +28,10 @@ export async function bootstrapService(module: unknown, config: ServiceConfig): 
     const applied = await runMigrations(app.get(DataSource), config.service);
     if (applied.length) logger.log(`${config.service}: applied migrations ${applied.join(', ')}`);
   }
+  if (process.env.MIGRATE_ONLY === 'true') {
+    await app.close();
+    return;
+  }
   app.useGlobalFilters(new PassThroughRpcFilter());
   app.connectMicroservice(
     {

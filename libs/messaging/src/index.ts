@@ -12,3 +12,4 @@ export * from './messaging.module.js';
 export * from './counters.js';
 export * from './bootstrap.js';
 export * from './health.js';
+export * from './on-event.js';

@@ -1,0 +1,19 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Rpc, type ServiceItem } from '#libs/contracts';
+import { CatalogQueries } from './catalog-queries.js';
+
+@Controller()
+export class CatalogHandler {
+  constructor(private readonly catalog: CatalogQueries) {}
+
+  @MessagePattern(Rpc.intake.listItems)
+  list(): Promise<ServiceItem[]> {
+    return this.catalog.listItems();
+  }
+
+  @MessagePattern(Rpc.intake.getItem)
+  get(@Payload() q: { code: string }): Promise<ServiceItem> {
+    return this.catalog.getItem(String(q.code ?? ''));
+  }
+}

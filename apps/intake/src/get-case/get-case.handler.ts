@@ -1,0 +1,28 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Rpc, type CaseView, type VerifyApplicantRequest } from '#libs/contracts';
+import { HealthService, type HealthReport } from '#libs/messaging';
+import { GetCase } from './get-case.js';
+
+@Controller()
+export class GetCaseHandler {
+  constructor(
+    private readonly getCase: GetCase,
+    private readonly health: HealthService,
+  ) {}
+
+  @MessagePattern(Rpc.intake.getCase)
+  get(@Payload() q: { caseNo: string }): Promise<CaseView> {
+    return this.getCase.view(String(q.caseNo ?? ''));
+  }
+
+  @MessagePattern(Rpc.intake.verifyApplicant)
+  async verify(@Payload() q: VerifyApplicantRequest): Promise<{ match: boolean }> {
+    return { match: await this.getCase.applicantMatches(String(q.caseNo ?? ''), String(q.idTail ?? '')) };
+  }
+
+  @MessagePattern(Rpc.intake.health)
+  check(): Promise<HealthReport> {
+    return this.health.check();
+  }
+}

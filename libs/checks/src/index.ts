@@ -1,0 +1,5 @@
+export * from './id-card.js';
+export * from './credit-code.js';
+export * from './mod11-2.js';
+export * from './phone.js';
+export * from './mask.js';

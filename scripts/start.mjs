@@ -1,0 +1,66 @@
+// `npm start`: build, migrate, seed the demo data and run all six services against DATABASE_URL / NATS_URL.
+// `npm run migrate` (--migrate-only): apply every service's migrations and exit.
+import { spawnSync } from 'node:child_process';
+import { canConnect, createStack, ensureDatabase, ROOT } from './stack.mjs';
+
+const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/onewindow';
+const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const migrateOnly = process.argv.includes('--migrate-only');
+
+const [pgUp, natsUp] = await Promise.all([canConnect(databaseUrl), canConnect(natsUrl)]);
+if (!pgUp || !natsUp) {
+  console.error(`Cannot reach ${[!pgUp && `PostgreSQL at ${databaseUrl}`, !natsUp && `NATS at ${natsUrl}`].filter(Boolean).join(' and ')}.
+Start them, then run npm start again:
+  PostgreSQL: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start
+  NATS:       nats-server -js -sd /var/lib/nats-server &   (JetStream must be on)
+or run everything in containers: docker compose up
+or point DATABASE_URL / NATS_URL at servers you have.`);
+  process.exit(1);
+}
+
+console.log('building…');
+const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+await ensureDatabase(databaseUrl);
+const stack = createStack({
+  databaseUrl,
+  natsUrl,
+  namespace: process.env.NATS_NAMESPACE ?? 'ow',
+  basePort: Number(process.env.BASE_PORT ?? 3000),
+  seedDemo: process.env.SEED_DEMO !== 'false',
+});
+
+if (migrateOnly) {
+  await stack.migrate();
+  console.log('migrations applied');
+  process.exit(0);
+}
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log('stopping…');
+  await stack.down();
+  process.exit(code);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+try {
+  await stack.up();
+} catch (e) {
+  console.error(`start failed: ${e.message}`);
+  await stop(1);
+}
+for (const [name, child] of stack.procs) {
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`${name} exited (${signal ?? code}); the rest keep running. Restart with npm start.`);
+  });
+}
+console.log(`
+One-window service center is up.
+  HTTP API  ${stack.url}/api/v1    OpenAPI ${stack.url}/docs    health ${stack.url}/health
+  demo logins (password: ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : 'demo-password'}): clerk1, finance1, courier1, supervisor1, admin, rep.samr, rep.nrb, rep.tax, …
+Ctrl-C stops everything.`);

@@ -1,0 +1,178 @@
+import 'reflect-metadata';
+import { Controller, Module, type INestMicroservice } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { AckPolicy, jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
+import { Events, type EventEnvelope } from '#libs/contracts';
+import {
+  connectNats,
+  counters,
+  deadLetterStream,
+  deleteStreams,
+  ensureStreams,
+  EventContext,
+  messagingTablesUp,
+  NatsServer,
+  newEvent,
+  OnEvent,
+  PassThroughRpcFilter,
+  OutboxRelay,
+  UnitOfWork,
+  wireSubject,
+} from '#libs/messaging';
+import { freshDatabase, infrastructure, uniqueName } from '../support/infra.js';
+
+const SCHEMA = 'mtest';
+const TYPE = Events.CaseAccepted;
+
+/** What a real handler does: its effect goes through the transaction the server gave it. */
+@Controller()
+class RecordingHandler {
+  static failuresLeft = new Map<string, number>();
+
+  @OnEvent(TYPE)
+  async handle(@Payload() e: EventEnvelope<{ poison?: boolean }>, @Ctx() ctx: EventContext): Promise<void> {
+    await ctx.tx.manager.query(`INSERT INTO ${SCHEMA}.effects (event_id) VALUES ($1)`, [e.id]);
+    if (e.data.poison) throw new Error('this event can never be handled');
+    const left = RecordingHandler.failuresLeft.get(e.id) ?? 0;
+    if (left > 0) {
+      RecordingHandler.failuresLeft.set(e.id, left - 1);
+      throw new Error('transient failure');
+    }
+  }
+}
+
+@Module({ controllers: [RecordingHandler] })
+class TestModule {}
+
+describe('durable messaging: outbox → JetStream → inbox', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let ds: DataSource;
+  let nc: NatsConnection;
+  let js: JetStreamClient;
+  let relay: OutboxRelay;
+  let uow: UnitOfWork;
+  let app: INestMicroservice;
+  const ns = uniqueName('itest');
+  const actor = { id: 'clerk1', role: 'CLERK' as const };
+
+  beforeAll(async () => {
+    const infra = await infrastructure();
+    db = await freshDatabase('ow_msg');
+    ds = new DataSource({ type: 'postgres', url: db.url, synchronize: false });
+    await ds.initialize();
+    await ds.query(`CREATE SCHEMA ${SCHEMA}`);
+    for (const sql of messagingTablesUp(SCHEMA)) await ds.query(sql);
+    await ds.query(`CREATE TABLE ${SCHEMA}.effects (event_id uuid NOT NULL)`);
+    nc = await connectNats(infra.natsUrl, 'messaging-test');
+    js = jetstream(nc);
+    relay = new OutboxRelay(ds, SCHEMA, js, ns, 200, 50);
+    uow = new UnitOfWork(ds, SCHEMA, relay);
+    app = await NestFactory.createMicroservice(TestModule, {
+      strategy: new NatsServer({ service: 'mtest', namespace: ns, nc, uow, maxDeliver: 3, backoffMs: [100], ackWaitMs: 2000 }),
+      logger: ['error'],
+    });
+    app.useGlobalFilters(new PassThroughRpcFilter());
+    await app.listen();
+    relay.start();
+  });
+
+  afterAll(async () => {
+    await relay?.stop();
+    await app?.close();
+    if (nc) {
+      await deleteStreams(await jetstreamManager(nc), ns);
+      await nc.drain();
+    }
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  const effectsOf = async (id: string): Promise<number> =>
+    Number((await ds.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.effects WHERE event_id = $1`, [id]))[0].n);
+
+  async function eventually(check: () => Promise<boolean>, timeoutMs = 10000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > until) throw new Error('condition not met in time');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('delivers a committed event once and marks its outbox row published', async () => {
+    const event = await uow.run({ actor }, async (tx) => tx.emit(TYPE, 'CASE-1', { n: 1 }));
+    await eventually(async () => (await effectsOf(event.id)) === 1);
+    const [row] = await ds.query(`SELECT published_at FROM ${SCHEMA}.outbox WHERE id = $1`, [event.id]);
+    expect(row.published_at).not.toBeNull();
+  });
+
+  it('publishes nothing when the transaction rolls back', async () => {
+    let emitted: EventEnvelope | undefined;
+    await expect(
+      uow.run({ actor }, async (tx) => {
+        emitted = tx.emit(TYPE, 'CASE-2', {});
+        throw new Error('the state change failed');
+      }),
+    ).rejects.toThrow('the state change failed');
+    const rows = await ds.query(`SELECT 1 FROM ${SCHEMA}.outbox WHERE id = $1`, [emitted!.id]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('drops a duplicate publish of the same event id (relay crashed after publishing, before marking)', async () => {
+    const event = await uow.run({ actor }, async (tx) => tx.emit(TYPE, 'CASE-3', {}));
+    await eventually(async () => (await effectsOf(event.id)) === 1);
+    const before = counters.duplicatesDropped;
+    await ds.query(`UPDATE ${SCHEMA}.outbox SET published_at = NULL WHERE id = $1`, [event.id]);
+    await eventually(async () => (await ds.query(`SELECT published_at FROM ${SCHEMA}.outbox WHERE id = $1`, [event.id]))[0].published_at !== null);
+    expect(counters.duplicatesDropped).toBe(before + 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await effectsOf(event.id)).toBe(1);
+  });
+
+  it('acks a redelivered event without doing its effect again (consumer crashed after commit, before ack)', async () => {
+    const event = newEvent(TYPE, 'CASE-4', {}, { actor });
+    // The first delivery committed its effect and inbox row, then the process died before acking.
+    await ds.transaction(async (m) => {
+      await m.query(`INSERT INTO ${SCHEMA}.effects (event_id) VALUES ($1)`, [event.id]);
+      await m.query(`INSERT INTO ${SCHEMA}.inbox (consumer, event_id) VALUES ($1, $2)`, [`mtest__${TYPE.replace(/\./g, '_')}`, event.id]);
+    });
+    const skippedBefore = counters.redeliveriesSkipped;
+    await js.publish(wireSubject(ns, TYPE), JSON.stringify(event), { msgID: event.id });
+    await eventually(async () => counters.redeliveriesSkipped > skippedBefore);
+    expect(await effectsOf(event.id)).toBe(1);
+  });
+
+  it('retries a failed handler and keeps only the successful attempt\'s effect', async () => {
+    const event = newEvent(TYPE, 'CASE-5', {}, { actor });
+    RecordingHandler.failuresLeft.set(event.id, 1);
+    await js.publish(wireSubject(ns, TYPE), JSON.stringify(event), { msgID: event.id });
+    await eventually(async () => (await effectsOf(event.id)) === 1 && RecordingHandler.failuresLeft.get(event.id) === 0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await effectsOf(event.id)).toBe(1);
+  });
+
+  it('sends a poison event to the dead-letter subject after bounded retries, with the reason', async () => {
+    const event = newEvent(TYPE, 'CASE-6', { poison: true }, { actor });
+    const deadBefore = counters.deadLettered;
+    await js.publish(wireSubject(ns, TYPE), JSON.stringify(event), { msgID: event.id });
+    await eventually(async () => counters.deadLettered > deadBefore, 15000);
+    expect(await effectsOf(event.id)).toBe(0);
+
+    const jsm = await jetstreamManager(nc);
+    const dlq = deadLetterStream(ns);
+    await jsm.consumers.add(dlq, { durable_name: 'inspect', ack_policy: AckPolicy.Explicit });
+    const msg = await (await js.consumers.get(dlq, 'inspect')).next({ expires: 2000 });
+    expect(msg).not.toBeNull();
+    expect(msg!.json<EventEnvelope>().id).toBe(event.id);
+    expect(msg!.headers?.get('x-dlq-reason')).toContain('can never be handled');
+    expect(msg!.headers?.get('x-dlq-deliveries')).toBe('3');
+  });
+
+  it('creates its streams idempotently', async () => {
+    const jsm = await jetstreamManager(nc);
+    await expect(ensureStreams(jsm, ns)).resolves.toBeUndefined();
+    await expect(ensureStreams(jsm, ns)).resolves.toBeUndefined();
+  });
+});
