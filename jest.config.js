@@ -1,6 +1,8 @@
 // ESM Jest: Nest 12 is ESM-only, so tests run under `node --experimental-vm-modules` (see package.json).
 const common = {
   testEnvironment: 'node',
+  // Real PostgreSQL and NATS: give slow CI machines room, but a hung test still fails.
+  testTimeout: 60000,
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: {

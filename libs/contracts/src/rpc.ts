@@ -62,6 +62,9 @@ export interface AcceptCaseReply {
   acceptedAt: string;
   promisedDeadline: string;
   legalDeadline: string;
+  /** Set when a deadline crossed a year without an official holiday schedule (weekends only were assumed). */
+  deadlineEstimated?: boolean;
+  estimatedYears?: number[];
 }
 
 export interface DecideTaskRequest {

@@ -79,7 +79,7 @@ export class NatsServer extends Server implements CustomTransportStrategy {
       const eventPatterns = [...this.messageHandlers].filter(([, h]) => h.isEventHandler);
       if (eventPatterns.length) {
         const jsm = await jetstreamManager(this.options.nc);
-        await ensureStreams(jsm, this.options.namespace);
+        await ensureStreams(jsm, this.options.namespace, { replicas: Number(process.env.STREAM_REPLICAS ?? 1) });
         this.js = jetstream(this.options.nc);
         for (const [pattern, handler] of eventPatterns) await this.consumeEvents(jsm, pattern, handler);
       }

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppError, ErrorCodes, Events, type Command, type TaskView } from '#libs/contracts';
+import { UnitOfWork } from '#libs/messaging';
+import { queryOne } from '#libs/persistence';
+import { TASK_COLUMNS, toTaskView, type ReviewTaskRow } from '../tasks/review-task.js';
+import { parseDecideRequest, STATUS_AFTER } from './decide-task.rules.js';
+
+/** A chief representative (or the backup acting for one) decides a review task of their own department. */
+@Injectable()
+export class DecideTask {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async run(command: Command<unknown>, correlationId: string): Promise<TaskView> {
+    const request = parseDecideRequest(command?.data);
+    const actor = command.actor;
+    return this.uow.run({ actor, correlationId }, async (tx) => {
+      const task = await findTask(tx.manager, request.taskId);
+      if (!task) throw AppError.notFound(ErrorCodes.TASK_NOT_FOUND, `No review task ${request.taskId}.`);
+      if (!actor?.department || actor.department !== task.department) {
+        throw AppError.forbidden(ErrorCodes.TASK_NOT_YOURS, `Task ${task.id} belongs to ${task.department}; only its chief representative may decide it.`);
+      }
+      // The status guard is the concurrency control: of two representatives deciding at once, one updates the row.
+      const decided = await queryOne<ReviewTaskRow>(
+        tx.manager,
+        `UPDATE approval.review_tasks
+            SET status = $2, decision = $3, opinion = NULLIF($4, ''), decided_by = $5, decided_at = now(), version = version + 1
+          WHERE id = $1 AND status = 'OPEN'
+          RETURNING ${TASK_COLUMNS}`,
+        [task.id, STATUS_AFTER[request.decision], request.decision, request.opinion, actor.id],
+      );
+      if (!decided) throw await alreadyDecided(tx.manager, task.id);
+      tx.emit(Events.TaskDecided, decided.case_no, {
+        taskId: decided.id,
+        stage: decided.stage,
+        department: decided.department,
+        decision: request.decision,
+        opinion: request.opinion,
+      });
+      return toTaskView(decided);
+    });
+  }
+}
+
+async function findTask(m: EntityManager, id: string): Promise<ReviewTaskRow | undefined> {
+  return queryOne<ReviewTaskRow>(m, `SELECT ${TASK_COLUMNS} FROM approval.review_tasks WHERE id = $1`, [id]);
+}
+
+/** Says what the task became, read after the lost race so it is what actually won. */
+async function alreadyDecided(m: EntityManager, id: string): Promise<AppError> {
+  const now = (await findTask(m, id))!;
+  const message =
+    now.status === 'CANCELLED'
+      ? `Task ${id} was cancelled: ${now.cancel_reason ?? ''}`.trim()
+      : `Task ${id} has already been decided (${now.status}).`;
+  return AppError.conflict(ErrorCodes.TASK_ALREADY_DECIDED, message, { task: toTaskView(now) });
+}

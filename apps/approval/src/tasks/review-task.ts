@@ -1,0 +1,46 @@
+import { toShanghai } from '#libs/calendar';
+import type { TaskView } from '#libs/contracts';
+
+export type TaskStatus = TaskView['status'];
+export const TASK_STATUSES: readonly TaskStatus[] = ['OPEN', 'APPROVED', 'REJECTED', 'SUPPLEMENT_REQUESTED', 'CANCELLED'];
+
+export interface ReviewTaskRow {
+  id: string;
+  case_no: string;
+  item_code: string;
+  item_name: string;
+  department: string;
+  stage: number;
+  status: TaskStatus;
+  due_at: Date;
+  decision: string | null;
+  opinion: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  cancel_reason: string | null;
+  created_at: Date;
+  version: number;
+}
+
+export const TASK_COLUMNS = `id, case_no, item_code, item_name, department, stage, status, due_at, decision, opinion,
+  decided_by, decided_at, cancel_reason, created_at, version`;
+
+/** Absent facts are left out of the view rather than sent as null. */
+export function toTaskView(r: ReviewTaskRow): TaskView {
+  return {
+    taskId: r.id,
+    caseNo: r.case_no,
+    itemCode: r.item_code,
+    itemName: r.item_name,
+    department: r.department,
+    stage: r.stage,
+    status: r.status,
+    dueAt: toShanghai(r.due_at)!,
+    decision: r.decision ?? undefined,
+    opinion: r.opinion ?? undefined,
+    decidedBy: r.decided_by ?? undefined,
+    decidedAt: toShanghai(r.decided_at) ?? undefined,
+    cancelReason: r.cancel_reason ?? undefined,
+    createdAt: toShanghai(r.created_at)!,
+  };
+}

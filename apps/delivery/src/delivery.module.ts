@@ -1,0 +1,40 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ServiceConfig } from '#libs/config';
+import { HealthController, HealthService, MessagingModule } from '#libs/messaging';
+import { dataSourceOptions } from '#libs/persistence';
+import { RecordProfile } from './case-profile/record-profile.js';
+import { RecordProfileHandler } from './case-profile/record-profile.handler.js';
+import { Dispatch } from './dispatch/dispatch.js';
+import { DispatchHandler } from './dispatch/dispatch.handler.js';
+import { DeliveryHealthHandler } from './health/health.handler.js';
+import { IssueCertificates } from './issue-certificates/issue-certificates.js';
+import { IssueCertificatesHandler } from './issue-certificates/issue-certificates.handler.js';
+import { MarkDelivered } from './mark-delivered/mark-delivered.js';
+import { MarkDeliveredHandler } from './mark-delivered/mark-delivered.handler.js';
+import { migrations } from './migrations/index.js';
+import { Pickup } from './pickup/pickup.js';
+import { PickupHandler } from './pickup/pickup.handler.js';
+import { QueryDeliveries } from './query-deliveries/query-deliveries.js';
+import { QueryDeliveriesHandler } from './query-deliveries/query-deliveries.handler.js';
+
+@Module({})
+export class DeliveryModule {
+  static register(config: ServiceConfig): DynamicModule {
+    return {
+      module: DeliveryModule,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'delivery', migrations)), MessagingModule.forService(config)],
+      controllers: [
+        HealthController,
+        DeliveryHealthHandler,
+        RecordProfileHandler,
+        IssueCertificatesHandler,
+        QueryDeliveriesHandler,
+        DispatchHandler,
+        MarkDeliveredHandler,
+        PickupHandler,
+      ],
+      providers: [HealthService, RecordProfile, IssueCertificates, QueryDeliveries, Dispatch, MarkDelivered, Pickup],
+    };
+  }
+}

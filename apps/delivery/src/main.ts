@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+import { loadConfig } from '#libs/config';
+import { bootstrapService } from '#libs/messaging';
+import { DeliveryModule } from './delivery.module.js';
+
+const config = loadConfig('delivery');
+await bootstrapService(DeliveryModule.register(config), config);

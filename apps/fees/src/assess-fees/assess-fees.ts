@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import type { CaseAcceptedData, EventEnvelope } from '#libs/contracts';
+import type { Tx } from '#libs/messaging';
+import { applicantCategoriesOf, assessFees, totalFen } from './fee-rules.js';
+
+/**
+ * Prices a case at acceptance, with the rules the case was accepted under; the notice is made from this
+ * assessment when the case is approved, so a later catalog change cannot alter what the applicant owes.
+ */
+@Injectable()
+export class AssessFees {
+  async execute(tx: Tx, e: EventEnvelope<CaseAcceptedData>): Promise<void> {
+    const form = e.data.form ?? {};
+    const lines = assessFees(e.data.fees ?? [], form, applicantCategoriesOf(form));
+    await tx.manager.query(
+      `INSERT INTO fees.assessments (case_no, lines, total_fen) VALUES ($1, $2::jsonb, $3) ON CONFLICT (case_no) DO NOTHING`,
+      [e.caseNo, JSON.stringify(lines), totalFen(lines)],
+    );
+  }
+}

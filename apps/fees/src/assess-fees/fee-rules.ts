@@ -1,0 +1,101 @@
+import type { FeeLine, FeeRule } from '#libs/contracts';
+
+/**
+ * A rule that cannot be applied to this form (unknown rate key, bad quantity, malformed rule). It is thrown, not
+ * skipped: charging nothing by accident is as wrong as overcharging, so the case must stop and be looked at.
+ */
+export class FeeRuleError extends Error {
+  constructor(
+    readonly ruleCode: string,
+    message: string,
+  ) {
+    super(`fee rule ${ruleCode}: ${message}`);
+    this.name = 'FeeRuleError';
+  }
+}
+
+/** Applies the catalog's fee rules to one case; every amount is integer fen. */
+export function assessFees(rules: FeeRule[], form: Record<string, unknown>, applicantCategories: string[]): FeeLine[] {
+  const lines: FeeLine[] = [];
+  for (const rule of rules) {
+    if (rule.exemptFor?.some((c) => applicantCategories.includes(c))) continue;
+    if (!whenMatches(rule.when, form)) continue;
+    const line = rule.kind === 'FIXED' ? fixedLine(rule) : rule.kind === 'PER_UNIT' ? perUnitLine(rule, form) : unknownKind(rule);
+    // A zero line (a free unit, a rate of 0) would only clutter the notice.
+    if (line && line.amountFen > 0) lines.push(line);
+  }
+  return lines;
+}
+
+export function totalFen(lines: FeeLine[]): number {
+  return lines.reduce((sum, l) => sum + l.amountFen, 0);
+}
+
+/** Categories the applicant claims on the form (e.g. SMALL_MICRO_ENTERPRISE), one or several. */
+export function applicantCategoriesOf(form: Record<string, unknown>): string[] {
+  const c = form.applicantCategory;
+  if (typeof c === 'string') return [c];
+  if (Array.isArray(c)) return c.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+function whenMatches(when: FeeRule['when'], form: Record<string, unknown>): boolean {
+  if (!when) return true;
+  return Object.entries(when).every(([field, expected]) => {
+    const actual = scalar(form[field]);
+    if (actual === undefined) return false;
+    return Array.isArray(expected) ? expected.includes(actual) : expected === actual;
+  });
+}
+
+function fixedLine(rule: FeeRule): FeeLine {
+  const amountFen = fen(rule, rule.amountFen, 'amountFen');
+  return { code: rule.code, name: rule.name, department: rule.department, amountFen };
+}
+
+function perUnitLine(rule: FeeRule, form: Record<string, unknown>): FeeLine | null {
+  if (!rule.quantityFrom) throw new FeeRuleError(rule.code, 'PER_UNIT rule has no quantityFrom');
+  const quantity = quantityOf(rule, form[rule.quantityFrom]);
+  if (quantity === 0) return null;
+  const amountFen = quantity * unitPrice(rule, form);
+  if (!Number.isSafeInteger(amountFen)) throw new FeeRuleError(rule.code, `amount ${quantity} × unit price is out of range`);
+  return { code: rule.code, name: rule.name, department: rule.department, amountFen, quantity };
+}
+
+function unitPrice(rule: FeeRule, form: Record<string, unknown>): number {
+  if (rule.unitPriceFen !== undefined) return fen(rule, rule.unitPriceFen, 'unitPriceFen');
+  const by = rule.unitPriceFenBy;
+  if (!by) throw new FeeRuleError(rule.code, 'PER_UNIT rule has neither unitPriceFen nor unitPriceFenBy');
+  const key = scalar(form[by.field]);
+  if (key === undefined || !Object.hasOwn(by.rates, key)) {
+    throw new FeeRuleError(rule.code, `form field ${by.field} is ${JSON.stringify(form[by.field])}; priced values are ${Object.keys(by.rates).join(', ')}`);
+  }
+  return fen(rule, by.rates[key], `unitPriceFenBy.rates.${key}`);
+}
+
+/** A missing quantity field means none; anything but a whole number of units is refused. */
+function quantityOf(rule: FeeRule, raw: unknown): number {
+  if (raw === undefined || raw === null || raw === '') return 0;
+  const n = typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+    throw new FeeRuleError(rule.code, `form field ${rule.quantityFrom} must be a whole number ≥ 0, got ${JSON.stringify(raw)}`);
+  }
+  return n;
+}
+
+function fen(rule: FeeRule, value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new FeeRuleError(rule.code, `${what} must be whole fen ≥ 0, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function scalar(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+function unknownKind(rule: FeeRule): never {
+  throw new FeeRuleError(rule.code, `unknown kind ${JSON.stringify(rule.kind)}`);
+}

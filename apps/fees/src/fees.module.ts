@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ServiceConfig } from '#libs/config';
+import { HealthController, HealthService, MessagingModule } from '#libs/messaging';
+import { dataSourceOptions } from '#libs/persistence';
+import { AssessFees } from './assess-fees/assess-fees.js';
+import { AssessFeesHandler } from './assess-fees/assess-fees.handler.js';
+import { FeesHealthHandler } from './health/health.handler.js';
+import { IssueNotice } from './issue-notice/issue-notice.js';
+import { IssueNoticeHandler } from './issue-notice/issue-notice.handler.js';
+import { migrations } from './migrations/index.js';
+import { QueryNotices } from './query-notices/query-notices.js';
+import { QueryNoticesHandler } from './query-notices/query-notices.handler.js';
+import { RecordPayment } from './record-payment/record-payment.js';
+import { RecordPaymentHandler } from './record-payment/record-payment.handler.js';
+
+@Module({})
+export class FeesModule {
+  static register(config: ServiceConfig): DynamicModule {
+    return {
+      module: FeesModule,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'fees', migrations)), MessagingModule.forService(config)],
+      controllers: [HealthController, FeesHealthHandler, AssessFeesHandler, IssueNoticeHandler, RecordPaymentHandler, QueryNoticesHandler],
+      providers: [HealthService, AssessFees, IssueNotice, RecordPayment, QueryNotices],
+    };
+  }
+}

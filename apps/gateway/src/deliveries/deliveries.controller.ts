@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Rpc, type Actor, type Command, type DeliveredRequest, type DeliveryView, type DispatchRequest, type PickupRequest } from '#libs/contracts';
+import { RpcClient } from '#libs/messaging';
+import { CurrentActor } from '../auth/actor.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
+import { DeliveryIdParam } from '../common/params.dto.js';
+import { CorrelationId } from '../http/request-context.js';
+import { DeliveredDto } from './dto/delivered.dto.js';
+import { DeliveryViewDto } from './dto/delivery-view.dto.js';
+import { DispatchDto } from './dto/dispatch.dto.js';
+import { ListDeliveriesQuery } from './dto/list-deliveries.query.js';
+import { PickupDto } from './dto/pickup.dto.js';
+
+const DELIVERY_ERRORS = {
+  404: { code: 'DELIVERY.NOT_FOUND', message: 'No delivery 0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5c.' },
+  409: { code: 'DELIVERY.WRONG_STATE', message: 'The delivery is DELIVERED, not READY.' },
+};
+
+@ApiTags('deliveries')
+@ApiStaff()
+@Controller('deliveries')
+export class DeliveriesController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @Roles('COURIER', 'CLERK')
+  @ApiOperation({ summary: 'Deliveries to work: by courier for couriers, at the window for clerks (unless method says otherwise).' })
+  @ApiOkResponse({ type: [DeliveryViewDto] })
+  @ApiErrors([400, 503])
+  list(@Query() q: ListDeliveriesQuery, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView[]> {
+    const method = q.method ?? (actor.role === 'COURIER' ? 'COURIER' : 'WINDOW');
+    return this.rpc.request<DeliveryView[]>(Rpc.delivery.listDeliveries, { status: q.status, method }, { correlationId });
+  }
+
+  @Post(':deliveryId/dispatch')
+  @HttpCode(200)
+  @Roles('COURIER')
+  @ApiOperation({ summary: 'Hand the certificates to the carrier.' })
+  @ApiBody({ type: DispatchDto, examples: { ems: { summary: 'By EMS', value: { carrier: 'EMS', waybillNo: '1234567890123' } } } })
+  @ApiOkResponse({ type: DeliveryViewDto })
+  @ApiIdempotent()
+  @ApiErrors([400, 404, 409, 503], DELIVERY_ERRORS)
+  dispatch(@Param() p: DeliveryIdParam, @Body() body: DispatchDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
+    const cmd: Command<DispatchRequest> = { actor, data: { deliveryId: p.deliveryId, ...body } };
+    return this.rpc.request<DeliveryView>(Rpc.delivery.dispatch, cmd, { correlationId });
+  }
+
+  @Post(':deliveryId/delivered')
+  @HttpCode(200)
+  @Roles('COURIER')
+  @ApiOperation({ summary: 'Record the signed receipt of a courier delivery.' })
+  @ApiBody({ type: DeliveredDto, examples: { signed: { summary: 'Signed by the applicant', value: { signedBy: '张三' } } } })
+  @ApiOkResponse({ type: DeliveryViewDto })
+  @ApiIdempotent()
+  @ApiErrors([400, 404, 409, 503], DELIVERY_ERRORS)
+  delivered(@Param() p: DeliveryIdParam, @Body() body: DeliveredDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
+    const cmd: Command<DeliveredRequest> = { actor, data: { deliveryId: p.deliveryId, signedBy: body.signedBy } };
+    return this.rpc.request<DeliveryView>(Rpc.delivery.markDelivered, cmd, { correlationId });
+  }
+
+  @Post(':deliveryId/pickup')
+  @HttpCode(200)
+  @Roles('CLERK')
+  @ApiOperation({ summary: 'Release the certificates at the window: pickup code plus the ID check.' })
+  @ApiBody({ type: PickupDto, examples: { pickup: { summary: 'Collector shows the SMS and an ID card', value: { pickupCode: '482913', idNumber: '11010519491231002X' } } } })
+  @ApiOkResponse({ type: DeliveryViewDto })
+  @ApiIdempotent()
+  @ApiErrors([400, 404, 409, 422, 503], {
+    ...DELIVERY_ERRORS,
+    422: { code: 'DELIVERY.PICKUP_CHECK_FAILED', message: 'The pickup code or the ID number does not match.' },
+  })
+  pickup(@Param() p: DeliveryIdParam, @Body() body: PickupDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
+    const cmd: Command<PickupRequest> = { actor, data: { deliveryId: p.deliveryId, pickupCode: body.pickupCode, idNumber: body.idNumber } };
+    return this.rpc.request<DeliveryView>(Rpc.delivery.pickup, cmd, { correlationId });
+  }
+}

@@ -1,0 +1,72 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ServiceConfig } from '#libs/config';
+import { HealthService, MessagingModule } from '#libs/messaging';
+import { dataSourceOptions } from '#libs/persistence';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { TOKEN_TTL_SECONDS } from './auth/auth-user.js';
+import { AuthService } from './auth/auth.service.js';
+import { DemoSeeder } from './auth/demo-seeder.js';
+import { UsersRepository } from './auth/users.repository.js';
+import { CaseDetailsService } from './cases/case-details.service.js';
+import { CasesController } from './cases/cases.controller.js';
+import { CatalogController } from './catalog/catalog.controller.js';
+import { DeliveriesController } from './deliveries/deliveries.controller.js';
+import { FeesController } from './fees/fees.controller.js';
+import { GatewayHealthController } from './health/gateway-health.controller.js';
+import { GatewayHealthService } from './health/gateway-health.service.js';
+import { AppErrorFilter } from './http/app-error.filter.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
+import { IdempotencyStore } from './idempotency/idempotency.store.js';
+import { migrations } from './migrations/index.js';
+import { PublicCasesController } from './public/public-cases.controller.js';
+import { PublicCasesService } from './public/public-cases.service.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { TasksController } from './tasks/tasks.controller.js';
+
+@Module({})
+export class GatewayModule {
+  static register(config: ServiceConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'gateway', migrations)),
+        // The gateway publishes no events: no outbox, no relay.
+        MessagingModule.forService(config, { outbox: false }),
+        JwtModule.register({
+          secret: config.jwtSecret,
+          signOptions: { algorithm: 'HS256', expiresIn: TOKEN_TTL_SECONDS },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+      ],
+      controllers: [
+        AuthController,
+        CatalogController,
+        CasesController,
+        TasksController,
+        FeesController,
+        DeliveriesController,
+        PublicCasesController,
+        GatewayHealthController,
+      ],
+      providers: [
+        HealthService,
+        GatewayHealthService,
+        UsersRepository,
+        AuthService,
+        DemoSeeder,
+        CaseDetailsService,
+        PublicCasesService,
+        IdempotencyStore,
+        // The auth guard lets @Public() routes through untouched; the rate limit then applies to those marked @RateLimited.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: AppErrorFilter },
+      ],
+    };
+  }
+}

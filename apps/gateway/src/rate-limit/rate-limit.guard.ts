@@ -1,0 +1,40 @@
+import { Injectable, SetMetadata, type CanActivate, type ExecutionContext, type OnModuleDestroy } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { AppError, ErrorCodes } from '#libs/contracts';
+import { gatewaySettings } from '../gateway-settings.js';
+import { SlidingWindowLimiter } from './sliding-window.js';
+
+const BUCKET_KEY = 'gateway:rate-limit-bucket';
+
+/** Limits the marked routes per client IP, one budget per bucket (login guessing, public case lookups). */
+export const RateLimited = (bucket: 'login' | 'public') => SetMetadata(BUCKET_KEY, bucket);
+
+@Injectable()
+export class RateLimitGuard implements CanActivate, OnModuleDestroy {
+  private readonly limiters = new Map<string, SlidingWindowLimiter>();
+  private readonly sweeper = setInterval(() => this.limiters.forEach((l) => l.sweep()), 60_000).unref();
+
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(ctx: ExecutionContext): boolean {
+    const bucket = this.reflector.getAllAndOverride<string | undefined>(BUCKET_KEY, [ctx.getHandler(), ctx.getClass()]);
+    if (!bucket) return true;
+    const req = ctx.switchToHttp().getRequest<Request>();
+    const verdict = this.limiter(bucket).hit(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    if (verdict.allowed) return true;
+    const retryAfter = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+    ctx.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
+    throw new AppError(ErrorCodes.RATE_LIMITED, `Too many requests; try again in ${retryAfter} s.`, 429, { retryAfterSeconds: retryAfter });
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweeper);
+  }
+
+  private limiter(bucket: string): SlidingWindowLimiter {
+    let l = this.limiters.get(bucket);
+    if (!l) this.limiters.set(bucket, (l = new SlidingWindowLimiter(gatewaySettings.rateLimitPerMinute, 60_000)));
+    return l;
+  }
+}

@@ -1,0 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+
+export const TASK_STATUSES = ['OPEN', 'APPROVED', 'REJECTED', 'SUPPLEMENT_REQUESTED', 'CANCELLED'] as const;
+
+export class ListTasksQuery {
+  @ApiPropertyOptional({ enum: TASK_STATUSES, example: 'OPEN' })
+  @IsOptional()
+  @IsIn(TASK_STATUSES)
+  status?: (typeof TASK_STATUSES)[number];
+}

@@ -1,0 +1,15 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Rpc, type WorkflowView } from '#libs/contracts';
+import { caseNoOf } from '../workflow/case-no-query.js';
+import { GetWorkflow } from './get-workflow.js';
+
+@Controller()
+export class GetWorkflowHandler {
+  constructor(private readonly getWorkflow: GetWorkflow) {}
+
+  @MessagePattern(Rpc.routing.getWorkflow)
+  handle(@Payload() query: { caseNo: string }): Promise<WorkflowView> {
+    return this.getWorkflow.run(caseNoOf(query));
+  }
+}

@@ -1,0 +1,54 @@
+import { toShanghai } from '#libs/calendar';
+import { Events, type EventDataMap, type EventEnvelope } from '#libs/contracts';
+
+type Summaries = { [K in keyof EventDataMap]: (data: EventDataMap[K]) => Record<string, unknown> };
+
+/** Keeps only a name's first character: the timeline is read by supervisors, who need who signed, not the name. */
+export function maskName(name: string | undefined): string | undefined {
+  if (!name) return name;
+  const chars = [...name];
+  return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
+}
+
+/**
+ * What the timeline keeps of each event: the facts a supervisor follows a case by, never the applicant's ID number,
+ * phone or address. Listed field by field so a field added to an event later does not leak in unnoticed.
+ */
+const SUMMARIES: Summaries = {
+  [Events.CaseAccepted]: (d) => ({
+    itemCode: d.itemCode,
+    itemName: d.itemName,
+    itemVersion: d.itemVersion,
+    caseType: d.caseType,
+    centerCode: d.centerCode,
+    applicantType: d.applicant?.type,
+    deliveryMethod: d.delivery?.method,
+    stages: d.reviewPlan?.length ?? 0,
+    promisedDeadline: toShanghai(d.promisedDeadline),
+    legalDeadline: toShanghai(d.legalDeadline),
+  }),
+  [Events.StageOpened]: (d) => ({ stage: d.stage, departments: d.departments, lead: d.lead, dueAt: toShanghai(d.dueAt) }),
+  [Events.StageCompleted]: (d) => ({ stage: d.stage }),
+  [Events.CaseApproved]: () => ({}),
+  [Events.CaseRejected]: (d) => ({ stage: d.stage, department: d.department, opinion: d.opinion }),
+  [Events.TaskDecided]: (d) => ({ taskId: d.taskId, stage: d.stage, department: d.department, decision: d.decision, opinion: d.opinion }),
+  [Events.TaskCancelled]: (d) => ({ taskId: d.taskId, stage: d.stage, department: d.department, reason: d.reason }),
+  [Events.NoticeIssued]: (d) => ({
+    noticeNo: d.noticeNo,
+    totalFen: d.totalFen,
+    items: d.items?.map((i) => ({ code: i.code, name: i.name, department: i.department, amountFen: i.amountFen })),
+  }),
+  [Events.PaymentRecorded]: (d) => ({ noticeNo: d.noticeNo, amountFen: d.amountFen, channel: d.channel, reference: d.reference }),
+  [Events.FeesSettled]: (d) => ({ reason: d.reason, noticeNo: d.noticeNo, totalFen: d.totalFen }),
+  [Events.CertificatesIssued]: (d) => ({ certificates: d.certificates?.map((c) => ({ certificateNo: c.certificateNo, name: c.name, department: c.department })) }),
+  [Events.DeliveryReady]: (d) => ({ deliveryId: d.deliveryId, method: d.method }),
+  [Events.DeliveryDispatched]: (d) => ({ deliveryId: d.deliveryId, carrier: d.carrier, waybillNo: d.waybillNo }),
+  [Events.DeliveryDelivered]: (d) => ({ deliveryId: d.deliveryId, method: d.method, signedBy: maskName(d.signedBy) }),
+};
+
+/** An event type this service does not know keeps no data at all rather than everything. */
+export function summarize(e: EventEnvelope): Record<string, unknown> {
+  const summary = (SUMMARIES as Record<string, ((data: unknown) => Record<string, unknown>) | undefined>)[e.type];
+  const data = summary && e.data ? summary(e.data) : {};
+  return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+}

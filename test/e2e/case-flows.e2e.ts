@@ -1,0 +1,182 @@
+import { Api, entStartApplication, eventually, idempotencyKey, ORG_ID, PERSON_ID, reTransferApplication } from './support/api.js';
+import { startTestStack, type TestStack } from './support/stack.js';
+
+const SHANGHAI_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
+
+describe('whole cases through all six services over HTTP', () => {
+  let t: TestStack;
+  let api: Api;
+
+  beforeAll(async () => {
+    t = await startTestStack();
+    api = t.api;
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.stop();
+  }, 60_000);
+
+  async function accept(application: object): Promise<string> {
+    const r = await api.as('clerk1', 'POST', '/cases', application, { 'Idempotency-Key': idempotencyKey() });
+    expect(r.status).toBe(201);
+    expect(r.body.status).toBe('ACCEPTED');
+    expect(r.body.acceptedAt).toMatch(SHANGHAI_SECOND);
+    return r.body.caseNo;
+  }
+
+  async function openTask(rep: string, caseNo: string): Promise<{ taskId: string; stage: number }> {
+    return eventually(async () => {
+      const r = await api.as(rep, 'GET', '/tasks?status=OPEN');
+      return r.body?.find?.((task: { caseNo: string }) => task.caseNo === caseNo);
+    }, `an open task for ${rep} on ${caseNo}`);
+  }
+
+  async function decide(rep: string, caseNo: string, decision: string, opinion = '同意') {
+    const task = await openTask(rep, caseNo);
+    const r = await api.as(rep, 'POST', `/tasks/${task.taskId}/decision`, { decision, opinion }, { 'Idempotency-Key': idempotencyKey() });
+    expect([200, 201]).toContain(r.status);
+    return task;
+  }
+
+  async function caseInStatus(caseNo: string, status: string) {
+    return eventually(async () => {
+      const r = await api.as('supervisor1', 'GET', `/cases/${caseNo}`);
+      return r.body?.status === status ? r.body : undefined;
+    }, `case ${caseNo} to be ${status}`);
+  }
+
+  it('ENT-START: SAMR first, then PSB + TAX + HRSS in parallel, no fee, picked up at the window', async () => {
+    const caseNo = await accept(entStartApplication());
+    await decide('rep.samr', caseNo, 'APPROVE');
+    // Stage 2 opens for three departments at once, and only after stage 1 approved.
+    const stage2 = await Promise.all(['rep.psb', 'rep.tax', 'rep.hrss'].map((rep) => openTask(rep, caseNo)));
+    expect(stage2.map((s) => s.stage)).toEqual([2, 2, 2]);
+    await Promise.all(['rep.psb', 'rep.tax', 'rep.hrss'].map((rep) => decide(rep, caseNo, 'APPROVE')));
+
+    const ready = await caseInStatus(caseNo, 'READY_FOR_DELIVERY');
+    expect(ready.paymentNotice ?? null).toBeNull();
+    expect(ready.deliveries[0].certificates.map((c: { name: string }) => c.name)).toHaveLength(4);
+    expect(ready.applicant.idNumber).not.toBe(ORG_ID);
+
+    const pub = await api.as(null, 'GET', `/public/cases/${caseNo}?idTail=${ORG_ID.slice(-4)}`);
+    expect(pub.status).toBe(200);
+    expect(pub.body.pickupCode).toMatch(/^\d{6}$/);
+    const deliveryId = ready.deliveries[0].deliveryId;
+    const wrong = await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode: pub.body.pickupCode, idNumber: PERSON_ID });
+    expect(wrong.status).toBe(422);
+    const ok = await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode: pub.body.pickupCode, idNumber: ORG_ID });
+    expect([200, 201]).toContain(ok.status);
+    await caseInStatus(caseNo, 'DELIVERED');
+
+    const timeline = await eventually(async () => {
+      const r = await api.as('supervisor1', 'GET', `/cases/${caseNo}/timeline`);
+      return r.body.some((e: { type: string }) => e.type === 'delivery.delivery.delivered.v1') ? r.body : undefined;
+    }, 'the delivery in the timeline');
+    const types = timeline.map((e: { type: string }) => e.type);
+    expect(types[0]).toBe('intake.case.accepted.v1');
+    expect(types.filter((x: string) => x === 'approval.task.decided.v1')).toHaveLength(4);
+    expect(types).toEqual(expect.arrayContaining(['routing.stage.opened.v1', 'routing.case.approved.v1', 'fees.case.settled.v1', 'delivery.certificates.issued.v1']));
+    for (const e of timeline) {
+      expect(e.at).toMatch(SHANGHAI_SECOND);
+      expect(e.actor.id).toBeTruthy();
+    }
+    expect(timeline.find((e: { type: string }) => e.type === 'intake.case.accepted.v1').actor.id).toBe('clerk1');
+    expect(JSON.stringify(timeline)).not.toContain(ORG_ID);
+  });
+
+  it('RE-TRANSFER: HUD + TAX + NRB in parallel, one payment notice of 8,000 + 1,000 fen, courier delivery', async () => {
+    const caseNo = await accept(reTransferApplication());
+    await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => decide(rep, caseNo, 'APPROVE')));
+    await caseInStatus(caseNo, 'AWAITING_PAYMENT');
+
+    const notice = (await api.as('clerk1', 'GET', `/cases/${caseNo}/payment-notice`)).body;
+    expect(notice.items.map((i: { amountFen: number }) => i.amountFen).sort()).toEqual([1000, 8000]);
+    expect(notice.totalFen).toBe(9000);
+    const unpaid = await api.as('finance1', 'GET', '/payment-notices?status=UNPAID');
+    expect(unpaid.body.map((n: { noticeNo: string }) => n.noticeNo)).toContain(notice.noticeNo);
+
+    expect((await api.as('clerk1', 'POST', `/payment-notices/${notice.noticeNo}/payments`, { amountFen: 9000, channel: 'POS', reference: 'x' })).status).toBe(403);
+    const short = await api.as('finance1', 'POST', `/payment-notices/${notice.noticeNo}/payments`, { amountFen: 8000, channel: 'POS', reference: `POS-${caseNo}-a` });
+    expect(short.status).toBe(422);
+    const paid = await api.as('finance1', 'POST', `/payment-notices/${notice.noticeNo}/payments`, { amountFen: 9000, channel: 'POS', reference: `POS-${caseNo}` });
+    expect([200, 201]).toContain(paid.status);
+
+    const ready = await caseInStatus(caseNo, 'READY_FOR_DELIVERY');
+    const delivery = ready.deliveries[0];
+    expect(delivery.method).toBe('COURIER');
+    const courierList = await api.as('courier1', 'GET', '/deliveries?status=READY');
+    expect(courierList.body.map((d: { deliveryId: string }) => d.deliveryId)).toContain(delivery.deliveryId);
+    const dispatched = await api.as('courier1', 'POST', `/deliveries/${delivery.deliveryId}/dispatch`, { carrier: 'EMS', waybillNo: `EMS${caseNo.slice(-10)}` });
+    expect([200, 201]).toContain(dispatched.status);
+    await caseInStatus(caseNo, 'DELIVERING');
+    const delivered = await api.as('courier1', 'POST', `/deliveries/${delivery.deliveryId}/delivered`, { signedBy: '张三' });
+    expect([200, 201]).toContain(delivered.status);
+    await caseInStatus(caseNo, 'DELIVERED');
+  });
+
+  it('a rejection ends the case REJECTED, keeps the opinion and cancels the other open tasks of the stage', async () => {
+    const caseNo = await accept(reTransferApplication());
+    await openTask('rep.hud', caseNo);
+    await openTask('rep.nrb', caseNo);
+    await decide('rep.tax', caseNo, 'REJECT', '完税凭证与合同价格不符');
+    const rejected = await caseInStatus(caseNo, 'REJECTED');
+    const byDept = Object.fromEntries(rejected.tasks.map((task: { department: string }) => [task.department, task]));
+    expect(byDept.TAX.opinion).toBe('完税凭证与合同价格不符');
+    await eventually(async () => {
+      const r = await api.as('supervisor1', 'GET', `/cases/${caseNo}`);
+      return r.body.tasks.filter((task: { status: string }) => task.status === 'CANCELLED').length === 2;
+    }, 'HUD and NRB tasks to be cancelled');
+    const hudOpen = await api.as('rep.hud', 'GET', '/tasks?status=OPEN');
+    expect(hudOpen.body.some((task: { caseNo: string }) => task.caseNo === caseNo)).toBe(false);
+    const late = await api.as('rep.hud', 'POST', `/tasks/${byDept.HUD.taskId}/decision`, { decision: 'APPROVE', opinion: '同意' });
+    expect(late.status).toBe(409);
+  });
+
+  it('answers wrong roles, other departments, unknown ids and bad bodies with 4xx, writing nothing', async () => {
+    const caseNo = await accept(reTransferApplication());
+    const task = await openTask('rep.nrb', caseNo);
+    expect((await api.as('clerk1', 'POST', `/tasks/${task.taskId}/decision`, { decision: 'APPROVE', opinion: 'x' })).status).toBe(403);
+    expect([403, 404]).toContain((await api.as('rep.samr', 'POST', `/tasks/${task.taskId}/decision`, { decision: 'APPROVE', opinion: 'x' })).status);
+    expect((await api.as('clerk1', 'GET', '/cases/510704202601010000011')).status).toBe(404);
+    expect((await api.as(null, 'GET', `/cases/${caseNo}`)).status).toBe(401);
+
+    const bad = await api.as('clerk1', 'POST', '/cases', { itemCode: 'RE-TRANSFER', applicant: { type: 'ALIEN' }, extra: 1 });
+    expect(bad.status).toBe(400);
+    const fields = bad.body.problems.map((p: { field: string }) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['centerCode', 'applicant.type', 'applicant.name', 'materials', 'delivery', 'extra']));
+
+    const missing = await api.as('clerk1', 'POST', '/cases', { ...reTransferApplication(), materials: [{ code: 'M01', provided: true }] });
+    expect(missing.status).toBe(422);
+    expect(missing.body.notice.missing.map((m: { code: string }) => m.code)).toEqual(['M02', 'M03', 'M04', 'M05']);
+  });
+
+  it('returns the first answer to a retried POST with the same Idempotency-Key and creates no second case', async () => {
+    const key = idempotencyKey();
+    const first = await api.as('clerk1', 'POST', '/cases', reTransferApplication(), { 'Idempotency-Key': key });
+    const retry = await api.as('clerk1', 'POST', '/cases', reTransferApplication(), { 'Idempotency-Key': key });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.caseNo).toBe(first.body.caseNo);
+    const other = await api.as('clerk1', 'POST', '/cases', { ...reTransferApplication(), centerCode: '510704-T01' }, { 'Idempotency-Key': key });
+    expect(other.status).toBe(422);
+  });
+
+  it('loses and doubles nothing when the approval service is SIGKILLed with stage tasks open', async () => {
+    const before = await accept(reTransferApplication());
+    await openTask('rep.hud', before);
+    await t.stack.kill('approval', 'SIGKILL');
+    // While approval is down, a case is accepted and routed: its stage-opened event waits in JetStream.
+    const during = await accept(reTransferApplication());
+    await eventually(async () => {
+      const r = await api.as('supervisor1', 'GET', `/cases/${during}/timeline`);
+      return r.body?.some?.((e: { type: string }) => e.type === 'routing.stage.opened.v1');
+    }, 'routing to open the stage while approval is down');
+    await t.stack.startService('approval');
+
+    for (const caseNo of [before, during]) {
+      await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => decide(rep, caseNo, 'APPROVE')));
+      const c = await caseInStatus(caseNo, 'AWAITING_PAYMENT');
+      expect(c.tasks).toHaveLength(3);
+    }
+  });
+});
