@@ -22,7 +22,7 @@ export class GetTimeline {
     if (!(await findWorkflow(this.ds.manager, caseNo))) throw caseNotFound(caseNo);
     const rows = await queryRows<TimelineRow>(
       this.ds.manager,
-      `SELECT at, type, actor, data FROM routing.timeline WHERE case_no = $1 ORDER BY at, id`,
+      `SELECT at, type, actor, data FROM routing.timeline WHERE case_no = $1 ORDER BY at, event_id`,
       [caseNo],
     );
     return rows.map((r) => ({ at: toShanghai(r.at)!, type: r.type, actor: r.actor, data: r.data }));
