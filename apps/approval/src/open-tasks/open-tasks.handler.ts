@@ -1,15 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { Events, type EventEnvelope, type StageOpenedData } from '#libs/contracts';
-import { EventContext } from '#libs/messaging';
+import { EventContext, OnEvent } from '#libs/messaging';
 import { OpenTasks } from './open-tasks.js';
 
 @Controller()
 export class OpenTasksHandler {
   constructor(private readonly openTasks: OpenTasks) {}
 
-  // <string>: Nest's typed overload would want the context argument typed `unknown`.
-  @EventPattern<string>(Events.StageOpened)
+  @OnEvent(Events.StageOpened)
   handle(@Payload() e: EventEnvelope<StageOpenedData>, @Ctx() ctx: EventContext): Promise<void> {
     return this.openTasks.run(e, ctx.tx);
   }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { Events, type EventEnvelope } from '#libs/contracts';
-import { EventContext } from '#libs/messaging';
+import { EventContext, OnEvent } from '#libs/messaging';
 import { FollowProgress } from './follow-progress.js';
 
 /** One use case for every event that only feeds the timeline and the status; one durable consumer per type. */
@@ -9,43 +9,42 @@ import { FollowProgress } from './follow-progress.js';
 export class FollowProgressHandler {
   constructor(private readonly followProgress: FollowProgress) {}
 
-  // <string>: Nest's typed overload would want the context argument typed `unknown`.
-  @EventPattern<string>(Events.TaskCancelled)
+  @OnEvent(Events.TaskCancelled)
   taskCancelled(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
     return this.followProgress.run(e, ctx.tx);
   }
 
-  @EventPattern<string>(Events.NoticeIssued)
+  @OnEvent(Events.NoticeIssued)
   noticeIssued(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
     return this.followProgress.run(e, ctx.tx);
   }
 
-  @EventPattern<string>(Events.PaymentRecorded)
+  @OnEvent(Events.PaymentRecorded)
   paymentRecorded(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
     return this.followProgress.run(e, ctx.tx);
   }
 
-  @EventPattern<string>(Events.FeesSettled)
+  @OnEvent(Events.FeesSettled)
   feesSettled(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
     return this.followProgress.run(e, ctx.tx);
   }
 
-  @EventPattern<string>(Events.CertificatesIssued)
+  @OnEvent(Events.CertificatesIssued)
   certificatesIssued(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
     return this.followProgress.run(e, ctx.tx);
   }
 
-  @EventPattern<string>(Events.DeliveryReady)
+  @OnEvent(Events.DeliveryReady)
   deliveryReady(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
     return this.followProgress.run(e, ctx.tx);
   }
 
-  @EventPattern<string>(Events.DeliveryDispatched)
+  @OnEvent(Events.DeliveryDispatched)
   deliveryDispatched(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
     return this.followProgress.run(e, ctx.tx);
   }
 
-  @EventPattern<string>(Events.DeliveryDelivered)
+  @OnEvent(Events.DeliveryDelivered)
   deliveryDelivered(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
     return this.followProgress.run(e, ctx.tx);
   }
