@@ -6,6 +6,10 @@ import type { ApplicantType, FeeRule, ResultSpec, ReviewStage } from './catalog.
  */
 export const Events = {
   CaseAccepted: 'intake.case.accepted.v1',
+  CaseSupplemented: 'intake.case.supplemented.v1',
+  CaseWithdrawn: 'intake.case.withdrawn.v1',
+  CaseSuspended: 'routing.case.suspended.v1',
+  CaseResumed: 'routing.case.resumed.v1',
   StageOpened: 'routing.stage.opened.v1',
   StageCompleted: 'routing.stage.completed.v1',
   CaseApproved: 'routing.case.approved.v1',
@@ -57,6 +61,42 @@ export interface CaseAcceptedData {
   legalDeadline: string;
 }
 
+/** A material the applicant must still bring: pending under tolerant acceptance, or asked for by a supplement request. */
+export interface MaterialRef {
+  code?: string;
+  name: string;
+  reason?: string;
+}
+
+/** Materials that arrived at the window (POST /cases/{caseNo}/supplements). */
+export interface CaseSupplementedData {
+  supplementId: string;
+  materials: MaterialRef[];
+  note?: string;
+  /** Tolerant-acceptance materials still missing after this supplement; empty when all are in. */
+  pendingLeft: MaterialRef[];
+}
+
+export interface CaseWithdrawnData {
+  reason: string;
+}
+
+/** The whole case clock stopped: a department asked for a supplement (补正). */
+export interface CaseSuspendedData {
+  taskId: string;
+  stage: number;
+  department: string;
+  requested: MaterialRef[];
+  reason: string;
+}
+
+/** The clock runs again; every deadline moved by the suspended working time. */
+export interface CaseResumedData {
+  suspendedWorkingDays: number;
+  promisedDeadline: string;
+  legalDeadline: string;
+}
+
 export interface StageOpenedData {
   itemCode: string;
   itemName: string;
@@ -64,6 +104,16 @@ export interface StageOpenedData {
   departments: string[];
   lead?: string;
   dueAt: string;
+  /** An immediate item (即办件) decided at the window: approval records the decision as the task is created. */
+  immediateDecision?: ImmediateDecision;
+}
+
+export interface ImmediateDecision {
+  decision: 'APPROVE' | 'REJECT';
+  opinion: string;
+  decidedBy: string;
+  department: string;
+  decidedAt: string;
 }
 
 export interface StageCompletedData {
@@ -76,6 +126,8 @@ export interface TaskDecidedData {
   department: string;
   decision: 'APPROVE' | 'REJECT' | 'REQUEST_SUPPLEMENT';
   opinion: string;
+  /** With REQUEST_SUPPLEMENT: what the applicant must bring. */
+  requested?: MaterialRef[];
 }
 
 export interface TaskCancelledData {
@@ -144,6 +196,10 @@ export interface DeliveryDeliveredData {
 /** The typed catalogue: producer and consumer agree on each event's data through this map. */
 export interface EventDataMap {
   [Events.CaseAccepted]: CaseAcceptedData;
+  [Events.CaseSupplemented]: CaseSupplementedData;
+  [Events.CaseWithdrawn]: CaseWithdrawnData;
+  [Events.CaseSuspended]: CaseSuspendedData;
+  [Events.CaseResumed]: CaseResumedData;
   [Events.StageOpened]: StageOpenedData;
   [Events.StageCompleted]: StageCompletedData;
   [Events.CaseApproved]: CaseApprovedData;

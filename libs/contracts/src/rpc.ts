@@ -71,6 +71,8 @@ export interface DecideTaskRequest {
   taskId: string;
   decision: 'APPROVE' | 'REJECT' | 'REQUEST_SUPPLEMENT';
   opinion: string;
+  /** With REQUEST_SUPPLEMENT: every material the applicant must bring (一次性告知). */
+  requested?: { code?: string; name: string; reason?: string }[];
 }
 
 export interface RecordPaymentRequest {
