@@ -1,8 +1,6 @@
 // ESM Jest: Nest 12 is ESM-only, so tests run under `node --experimental-vm-modules` (see package.json).
 const common = {
   testEnvironment: 'node',
-  // Real PostgreSQL and NATS: give slow CI machines room, but a hung test still fails.
-  testTimeout: 60000,
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: {
@@ -12,6 +10,8 @@ const common = {
 };
 
 export default {
+  // Real PostgreSQL and NATS: give slow CI machines room, but a hung test still fails. (Global: Jest 29 ignores it per project.)
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },

@@ -12,6 +12,8 @@ export interface Stack {
   url: string;
   up(timeoutMs?: number): Promise<void>;
   startService(service: string, timeoutMs?: number): Promise<void>;
+  /** Another process of `service` on its own port, named `<service>-<suffix>` (e.g. a second routing replica). */
+  startExtra(service: string, suffix: string, timeoutMs?: number): Promise<{ name: string; port: number }>;
   migrate(): Promise<void>;
   kill(service: string, signal?: NodeJS.Signals): Promise<void>;
   down(): Promise<void>;

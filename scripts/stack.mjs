@@ -88,7 +88,7 @@ export function createStack(opts) {
     };
   }
 
-  function start(service, extraEnv = {}) {
+  function start(service, extraEnv = {}, name = service) {
     const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, `dist/apps/${service}/src/main.js`)], {
       cwd: ROOT,
       env: { ...envFor(service), ...extraEnv },
@@ -101,12 +101,12 @@ export function createStack(opts) {
         buf += chunk;
         let i;
         while ((i = buf.indexOf('\n')) >= 0) {
-          out(service, buf.slice(0, i));
+          out(name, buf.slice(0, i));
           buf = buf.slice(i + 1);
         }
       });
     }
-    procs.set(service, child);
+    procs.set(name, child);
     return child;
   }
 
@@ -125,6 +125,18 @@ export function createStack(opts) {
     async startService(service, timeoutMs = 30000) {
       const child = start(service);
       await waitHealthy(ports[service], timeoutMs, child);
+    },
+    /**
+     * Another process of a service (a second routing replica, say), named `<service>-<suffix>` in procs, ports and
+     * output: same database and namespace, its own health port (basePort + 6, + 7, …). kill(name) and down() stop it.
+     */
+    async startExtra(service, suffix, timeoutMs = 30000) {
+      const name = `${service}-${suffix}`;
+      const port = basePort + 6 + Object.keys(ports).filter((k) => !SERVICES.includes(k)).length;
+      ports[name] = port;
+      const child = start(service, { [`${service.toUpperCase()}_PORT`]: String(port) }, name);
+      await waitHealthy(port, timeoutMs, child);
+      return { name, port };
     },
     /** Runs each service's migrations once and exits (MIGRATE_ONLY). */
     async migrate() {

@@ -27,7 +27,7 @@ describe('whole cases through all six services over HTTP', () => {
   async function openTask(rep: string, caseNo: string): Promise<{ taskId: string; stage: number }> {
     return eventually(async () => {
       const r = await api.as(rep, 'GET', '/tasks?status=OPEN');
-      return r.body?.find?.((task: { caseNo: string }) => task.caseNo === caseNo);
+      return r.body?.items?.find?.((task: { caseNo: string }) => task.caseNo === caseNo);
     }, `an open task for ${rep} on ${caseNo}`);
   }
 
@@ -127,7 +127,7 @@ describe('whole cases through all six services over HTTP', () => {
       return r.body.tasks.filter((task: { status: string }) => task.status === 'CANCELLED').length === 2;
     }, 'HUD and NRB tasks to be cancelled');
     const hudOpen = await api.as('rep.hud', 'GET', '/tasks?status=OPEN');
-    expect(hudOpen.body.some((task: { caseNo: string }) => task.caseNo === caseNo)).toBe(false);
+    expect(hudOpen.body.items.some((task: { caseNo: string }) => task.caseNo === caseNo)).toBe(false);
     const late = await api.as('rep.hud', 'POST', `/tasks/${byDept.HUD.taskId}/decision`, { decision: 'APPROVE', opinion: '同意' });
     expect(late.status).toBe(409);
   });

@@ -5,6 +5,8 @@ import { HealthController, HealthService, MessagingModule } from '#libs/messagin
 import { dataSourceOptions } from '#libs/persistence';
 import { CancelOpenTasksHandler } from './cancel-open-tasks/cancel-open-tasks.handler.js';
 import { CancelOpenTasks } from './cancel-open-tasks/cancel-open-tasks.js';
+import { CancelWithdrawnTasksHandler } from './cancel-withdrawn-tasks/cancel-withdrawn-tasks.handler.js';
+import { CancelWithdrawnTasks } from './cancel-withdrawn-tasks/cancel-withdrawn-tasks.js';
 import { DecideTaskHandler } from './decide-task/decide-task.handler.js';
 import { DecideTask } from './decide-task/decide-task.js';
 import { ApprovalHealthHandler } from './health/health.handler.js';
@@ -15,23 +17,26 @@ import { OpenTasksHandler } from './open-tasks/open-tasks.handler.js';
 import { OpenTasks } from './open-tasks/open-tasks.js';
 import { TasksOfCaseHandler } from './tasks-of-case/tasks-of-case.handler.js';
 import { TasksOfCase } from './tasks-of-case/tasks-of-case.js';
+import { TaskClockModule } from './task-clock/task-clock.module.js';
+import { WorkbenchModule } from './workbench.module.js';
 
 @Module({})
 export class ApprovalModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: ApprovalModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'approval', migrations)), MessagingModule.forService(config)],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'approval', migrations)), MessagingModule.forService(config), WorkbenchModule, TaskClockModule],
       controllers: [
         HealthController,
         ApprovalHealthHandler,
         OpenTasksHandler,
         CancelOpenTasksHandler,
+        CancelWithdrawnTasksHandler,
         DecideTaskHandler,
         ListTasksHandler,
         TasksOfCaseHandler,
       ],
-      providers: [HealthService, OpenTasks, CancelOpenTasks, DecideTask, ListTasks, TasksOfCase],
+      providers: [HealthService, OpenTasks, CancelOpenTasks, CancelWithdrawnTasks, DecideTask, ListTasks, TasksOfCase],
     };
   }
 }

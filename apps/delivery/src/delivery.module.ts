@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceConfig } from '#libs/config';
 import { HealthController, HealthService, MessagingModule } from '#libs/messaging';
 import { dataSourceOptions } from '#libs/persistence';
+import { CancelWithdrawn } from './cancel-withdrawn/cancel-withdrawn.js';
+import { CancelWithdrawnHandler } from './cancel-withdrawn/cancel-withdrawn.handler.js';
 import { RecordProfile } from './case-profile/record-profile.js';
 import { RecordProfileHandler } from './case-profile/record-profile.handler.js';
 import { Dispatch } from './dispatch/dispatch.js';
@@ -17,6 +19,7 @@ import { Pickup } from './pickup/pickup.js';
 import { PickupHandler } from './pickup/pickup.handler.js';
 import { QueryDeliveries } from './query-deliveries/query-deliveries.js';
 import { QueryDeliveriesHandler } from './query-deliveries/query-deliveries.handler.js';
+import { ReleaseHeldHandler } from './release-held/release-held.handler.js';
 
 @Module({})
 export class DeliveryModule {
@@ -29,12 +32,14 @@ export class DeliveryModule {
         DeliveryHealthHandler,
         RecordProfileHandler,
         IssueCertificatesHandler,
+        ReleaseHeldHandler,
+        CancelWithdrawnHandler,
         QueryDeliveriesHandler,
         DispatchHandler,
         MarkDeliveredHandler,
         PickupHandler,
       ],
-      providers: [HealthService, RecordProfile, IssueCertificates, QueryDeliveries, Dispatch, MarkDelivered, Pickup],
+      providers: [HealthService, RecordProfile, IssueCertificates, QueryDeliveries, Dispatch, MarkDelivered, Pickup, CancelWithdrawn],
     };
   }
 }

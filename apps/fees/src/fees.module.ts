@@ -13,6 +13,8 @@ import { QueryNotices } from './query-notices/query-notices.js';
 import { QueryNoticesHandler } from './query-notices/query-notices.handler.js';
 import { RecordPayment } from './record-payment/record-payment.js';
 import { RecordPaymentHandler } from './record-payment/record-payment.handler.js';
+import { SettleWithdrawn } from './settle-withdrawn/settle-withdrawn.js';
+import { SettleWithdrawnHandler } from './settle-withdrawn/settle-withdrawn.handler.js';
 
 @Module({})
 export class FeesModule {
@@ -20,8 +22,8 @@ export class FeesModule {
     return {
       module: FeesModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'fees', migrations)), MessagingModule.forService(config)],
-      controllers: [HealthController, FeesHealthHandler, AssessFeesHandler, IssueNoticeHandler, RecordPaymentHandler, QueryNoticesHandler],
-      providers: [HealthService, AssessFees, IssueNotice, RecordPayment, QueryNotices],
+      controllers: [HealthController, FeesHealthHandler, AssessFeesHandler, IssueNoticeHandler, RecordPaymentHandler, QueryNoticesHandler, SettleWithdrawnHandler],
+      providers: [HealthService, AssessFees, IssueNotice, RecordPayment, QueryNotices, SettleWithdrawn],
     };
   }
 }

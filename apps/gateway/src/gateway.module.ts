@@ -14,6 +14,9 @@ import { UsersRepository } from './auth/users.repository.js';
 import { CaseDetailsService } from './cases/case-details.service.js';
 import { CasesController } from './cases/cases.controller.js';
 import { CatalogController } from './catalog/catalog.controller.js';
+import { CatalogDataController } from './catalog/catalog-data.controller.js';
+import { CaseWindowController } from './window/case-window.controller.js';
+import { WindowRecordsController } from './window/window-records.controller.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
 import { FeesController } from './fees/fees.controller.js';
 import { GatewayHealthController } from './health/gateway-health.controller.js';
@@ -26,6 +29,14 @@ import { PublicCasesController } from './public/public-cases.controller.js';
 import { PublicCasesService } from './public/public-cases.service.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { TasksController } from './tasks/tasks.controller.js';
+import { SupervisionController } from './supervision/supervision.controller.js';
+import { TaskExtensionController } from './task-extension/task-extension.controller.js';
+import { DelegationsController } from './delegations/delegations.controller.js';
+import { DepartmentAuditController } from './department-audit/department-audit.controller.js';
+import { OpinionsController } from './opinions/opinions.controller.js';
+import { SiteSurveysController } from './site-surveys/site-surveys.controller.js';
+import { StaffDirectory } from './staff/staff-directory.js';
+import { TaskWorkbenchController } from './task-workbench/task-workbench.controller.js';
 
 @Module({})
 export class GatewayModule {
@@ -45,8 +56,18 @@ export class GatewayModule {
       controllers: [
         AuthController,
         CatalogController,
+        CatalogDataController,
         CasesController,
+        CaseWindowController,
+        WindowRecordsController,
         TasksController,
+        TaskExtensionController,
+        SupervisionController,
+        TaskWorkbenchController,
+        DelegationsController,
+        DepartmentAuditController,
+        SiteSurveysController,
+        OpinionsController,
         FeesController,
         DeliveriesController,
         PublicCasesController,
@@ -59,6 +80,7 @@ export class GatewayModule {
         AuthService,
         DemoSeeder,
         CaseDetailsService,
+        StaffDirectory,
         PublicCasesService,
         IdempotencyStore,
         // The auth guard lets @Public() routes through untouched; the rate limit then applies to those marked @RateLimited.

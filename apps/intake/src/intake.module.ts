@@ -7,10 +7,26 @@ import { AcceptCase } from './accept-case/accept-case.js';
 import { AcceptCaseHandler } from './accept-case/accept-case.handler.js';
 import { CatalogQueries } from './catalog/catalog-queries.js';
 import { CatalogHandler } from './catalog/catalog.handler.js';
+import { FollowCase } from './follow-case/follow-case.js';
+import { FollowCaseHandler } from './follow-case/follow-case.handler.js';
 import { GetCase } from './get-case/get-case.js';
 import { GetCaseHandler } from './get-case/get-case.handler.js';
 import { migrations } from './migrations/index.js';
+import { OneTimeNoticeHandler } from './one-time-notice/one-time-notice.handler.js';
+import { OneTimeNotices } from './one-time-notice/one-time-notices.js';
+import { PublishItem } from './publish-item/publish-item.js';
+import { PublishItemHandler } from './publish-item/publish-item.handler.js';
+import { CaseReceipt } from './receipt/case-receipt.js';
+import { CaseReceiptHandler } from './receipt/case-receipt.handler.js';
+import { RefuseApplication } from './refuse-application/refuse-application.js';
+import { RefuseApplicationHandler } from './refuse-application/refuse-application.handler.js';
 import { SeedCatalog } from './seed/seed-catalog.js';
+import { SupplementCase } from './supplement-case/supplement-case.js';
+import { SupplementCaseHandler } from './supplement-case/supplement-case.handler.js';
+import { OverduePending } from './supervision/overdue-pending.js';
+import { OverduePendingHandler } from './supervision/overdue-pending.handler.js';
+import { WithdrawCase } from './withdraw-case/withdraw-case.js';
+import { WithdrawCaseHandler } from './withdraw-case/withdraw-case.handler.js';
 
 @Module({})
 export class IntakeModule {
@@ -18,8 +34,35 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'intake', migrations)), MessagingModule.forService(config)],
-      controllers: [HealthController, CatalogHandler, AcceptCaseHandler, GetCaseHandler],
-      providers: [HealthService, CatalogQueries, AcceptCase, GetCase, SeedCatalog],
+      controllers: [
+        HealthController,
+        CatalogHandler,
+        PublishItemHandler,
+        AcceptCaseHandler,
+        GetCaseHandler,
+        OneTimeNoticeHandler,
+        RefuseApplicationHandler,
+        SupplementCaseHandler,
+        WithdrawCaseHandler,
+        CaseReceiptHandler,
+        OverduePendingHandler,
+        FollowCaseHandler,
+      ],
+      providers: [
+        HealthService,
+        CatalogQueries,
+        PublishItem,
+        AcceptCase,
+        GetCase,
+        OneTimeNotices,
+        RefuseApplication,
+        SupplementCase,
+        WithdrawCase,
+        CaseReceipt,
+        OverduePending,
+        FollowCase,
+        SeedCatalog,
+      ],
     };
   }
 }

@@ -13,8 +13,20 @@ import { RoutingHealthHandler } from './health/health.handler.js';
 import { JoinDecisionHandler } from './join-decision/join-decision.handler.js';
 import { JoinDecision } from './join-decision/join-decision.js';
 import { migrations } from './migrations/index.js';
+import { RecordExtensionHandler } from './record-extension/record-extension.handler.js';
+import { RecordExtension } from './record-extension/record-extension.js';
+import { ResumeCaseHandler } from './supplement/resume-case.handler.js';
+import { ResumeCase } from './supplement/resume-case.js';
+import { SupervisionStats } from './supervision/supervision-stats.js';
+import { SupervisionWarnings } from './supervision/supervision-warnings.js';
+import { SupervisionHandler } from './supervision/supervision.handler.js';
+import { WarningSweepHandler, WarningSweepHttpController } from './warning-sweep/warning-sweep.handler.js';
+import { WarningSweepScheduler } from './warning-sweep/warning-sweep.scheduler.js';
+import { WarningSweep } from './warning-sweep/warning-sweep.js';
 import { StartWorkflowHandler } from './start-workflow/start-workflow.handler.js';
 import { StartWorkflow } from './start-workflow/start-workflow.js';
+import { WithdrawCaseHandler } from './withdraw-case/withdraw-case.handler.js';
+import { WithdrawCase } from './withdraw-case/withdraw-case.js';
 
 @Module({})
 export class RoutingModule {
@@ -26,12 +38,34 @@ export class RoutingModule {
         HealthController,
         RoutingHealthHandler,
         StartWorkflowHandler,
+        WithdrawCaseHandler,
         JoinDecisionHandler,
         FollowProgressHandler,
         GetWorkflowHandler,
         GetTimelineHandler,
+        // the clock (#4): supplements, extensions, warnings, supervision
+        ResumeCaseHandler,
+        RecordExtensionHandler,
+        WarningSweepHandler,
+        WarningSweepHttpController,
+        SupervisionHandler,
       ],
-      providers: [HealthService, StartWorkflow, JoinDecision, FollowProgress, GetWorkflow, GetTimeline],
+      providers: [
+        HealthService,
+        StartWorkflow,
+        WithdrawCase,
+        JoinDecision,
+        FollowProgress,
+        GetWorkflow,
+        GetTimeline,
+        // the clock (#4)
+        ResumeCase,
+        RecordExtension,
+        WarningSweep,
+        WarningSweepScheduler,
+        SupervisionWarnings,
+        SupervisionStats,
+      ],
     };
   }
 }

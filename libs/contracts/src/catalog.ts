@@ -6,6 +6,8 @@ export interface ReviewStage {
   stage: number;
   departments: string[];
   lead?: string;
+  /** Working days this stage's tasks get from the moment it opens (capped at the case's promised deadline). */
+  shareDays?: number;
 }
 
 export interface MaterialSpec {

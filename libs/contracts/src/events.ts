@@ -16,6 +16,12 @@ export const Events = {
   CaseRejected: 'routing.case.rejected.v1',
   TaskDecided: 'approval.task.decided.v1',
   TaskCancelled: 'approval.task.cancelled.v1',
+  TaskExtended: 'approval.task.extended.v1',
+  WarningRaised: 'routing.warning.raised.v1',
+  TaskAssigned: 'approval.task.assigned.v1',
+  SiteSurveyScheduled: 'approval.site-survey.scheduled.v1',
+  SiteSurveyFindingsRecorded: 'approval.site-survey.findings-recorded.v1',
+  OpinionRecorded: 'approval.opinion.recorded.v1',
   NoticeIssued: 'fees.notice.issued.v1',
   PaymentRecorded: 'fees.payment.recorded.v1',
   FeesSettled: 'fees.case.settled.v1',
@@ -40,6 +46,8 @@ export interface DeliveryPreference {
   recipient?: string;
   phone?: string;
   address?: string;
+  /** WINDOW: the center that hands the result out; defaults to the accepting center (就近办). */
+  pickupCenter?: string;
 }
 
 export interface CaseAcceptedData {
@@ -59,6 +67,19 @@ export interface CaseAcceptedData {
   acceptedAt: string;
   promisedDeadline: string;
   legalDeadline: string;
+  /** Tolerant acceptance (容缺受理): materials still owed, and by when (UTC instant). Absent or empty: nothing owed. */
+  pendingMaterials?: MaterialRef[];
+  pendingDueAt?: string;
+  /** Immediate item (即办件): decided at the window by the chief representative of the item's single department. */
+  immediateDecision?: ImmediateDecision;
+  /** Reported item (上报件): accepted here, decided by this higher-level authority. */
+  decidingAuthority?: DecidingAuthority;
+}
+
+export interface DecidingAuthority {
+  level: string;
+  department: string;
+  departmentName?: string;
 }
 
 /** A material the applicant must still bring: pending under tolerant acceptance, or asked for by a supplement request. */
@@ -88,6 +109,8 @@ export interface CaseSuspendedData {
   department: string;
   requested: MaterialRef[];
   reason: string;
+  /** Routing's suspension this belongs to; a second department asking while suspended joins the same one. */
+  suspensionId?: string;
 }
 
 /** The clock runs again; every deadline moved by the suspended working time. */
@@ -95,6 +118,10 @@ export interface CaseResumedData {
   suspendedWorkingDays: number;
   promisedDeadline: string;
   legalDeadline: string;
+  /** The suspension that ended (see CaseSuspendedData.suspensionId), when it began (UTC instant) and why. */
+  suspensionId?: string;
+  suspendedAt?: string;
+  reason?: string;
 }
 
 export interface StageOpenedData {
@@ -104,6 +131,10 @@ export interface StageOpenedData {
   departments: string[];
   lead?: string;
   dueAt: string;
+  /** Routing's id for each department's task (department → taskId), so both services name a task alike. */
+  taskIds?: Record<string, string>;
+  /** The case's legal deadline (法定时限, UTC instant): an extension may not go past it. */
+  legalDeadline?: string;
   /** An immediate item (即办件) decided at the window: approval records the decision as the task is created. */
   immediateDecision?: ImmediateDecision;
 }
@@ -135,6 +166,64 @@ export interface TaskCancelledData {
   stage: number;
   department: string;
   reason: string;
+}
+
+/** 延期: a department's chief representative extended its task's due time, once, within the legal deadline. */
+export interface TaskExtendedData {
+  taskId: string;
+  stage: number;
+  department: string;
+  workingDays: number;
+  reason: string;
+  previousDueAt: string;
+  dueAt: string;
+}
+
+/** 电子监察 预警: yellow when a task or the case has used its share of time (80% by default), red once overdue. */
+export interface WarningRaisedData {
+  level: 'YELLOW' | 'RED';
+  subject: 'CASE' | 'TASK';
+  taskId?: string;
+  stage?: number;
+  department?: string;
+  dueAt: string;
+}
+
+/** A task was given to one user of its department (or, with assignee null, back to the whole department). */
+export interface TaskAssignedData {
+  taskId: string;
+  stage: number;
+  department: string;
+  assignee: string | null;
+  previousAssignee: string | null;
+  reason: string;
+}
+
+/** The lead department scheduled a joint site survey (联合踏勘); every department of the stage is told. */
+export interface SiteSurveyScheduledData {
+  surveyId: string;
+  stage: number;
+  lead: string;
+  at: string;
+  place: string;
+  departments: string[];
+  notified: string[];
+}
+
+/** One department's findings of a joint site survey; `complete` once every department's are in. */
+export interface SiteSurveyFindingsRecordedData {
+  surveyId: string;
+  stage: number;
+  department: string;
+  findings: string;
+  complete: boolean;
+}
+
+/** A consultation opinion (会商意见) of a department with a task in the case. */
+export interface OpinionRecordedData {
+  opinionId: string;
+  department: string;
+  opinion: string;
 }
 
 export interface CaseRejectedData {
@@ -206,6 +295,12 @@ export interface EventDataMap {
   [Events.CaseRejected]: CaseRejectedData;
   [Events.TaskDecided]: TaskDecidedData;
   [Events.TaskCancelled]: TaskCancelledData;
+  [Events.TaskExtended]: TaskExtendedData;
+  [Events.WarningRaised]: WarningRaisedData;
+  [Events.TaskAssigned]: TaskAssignedData;
+  [Events.SiteSurveyScheduled]: SiteSurveyScheduledData;
+  [Events.SiteSurveyFindingsRecorded]: SiteSurveyFindingsRecordedData;
+  [Events.OpinionRecorded]: OpinionRecordedData;
   [Events.NoticeIssued]: NoticeIssuedData;
   [Events.PaymentRecorded]: PaymentRecordedData;
   [Events.FeesSettled]: FeesSettledData;

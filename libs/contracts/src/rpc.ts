@@ -1,4 +1,5 @@
 import type { Actor } from './envelope.js';
+import type { SuspensionView, TaskExtensionView } from './clock.js';
 
 /**
  * Core NATS request/reply subjects: queries and commands whose caller waits for the answer.
@@ -12,17 +13,47 @@ export const Rpc = {
     acceptCase: 'rpc.intake.case.accept',
     getCase: 'rpc.intake.case.get',
     verifyApplicant: 'rpc.intake.case.verify-applicant',
+    // 前台综合受理 (issue #3): request and reply types in intake-window.ts
+    createItem: 'rpc.intake.catalog.create',
+    publishItem: 'rpc.intake.catalog.publish',
+    listDepartments: 'rpc.intake.catalog.departments',
+    listCenters: 'rpc.intake.catalog.centers',
+    getNotice: 'rpc.intake.notice.get',
+    refuse: 'rpc.intake.refusal.create',
+    getRefusal: 'rpc.intake.refusal.get',
+    supplement: 'rpc.intake.case.supplement',
+    withdraw: 'rpc.intake.case.withdraw',
+    receipt: 'rpc.intake.case.receipt',
+    overduePendingMaterials: 'rpc.intake.supervision.pending-materials',
   },
   routing: {
     health: 'rpc.routing.health',
     getWorkflow: 'rpc.routing.case.get',
     getTimeline: 'rpc.routing.case.timeline',
+    // 时限与电子监察 (issue #4, the clock): payloads in clock.ts
+    supervisionWarnings: 'rpc.routing.supervision.warnings',
+    supervisionStats: 'rpc.routing.supervision.stats',
+    runWarningSweep: 'rpc.routing.warnings.sweep',
   },
   approval: {
     health: 'rpc.approval.health',
     listTasks: 'rpc.approval.tasks.list',
     tasksOfCase: 'rpc.approval.tasks.of-case',
     decide: 'rpc.approval.task.decide',
+    extendTask: 'rpc.approval.task.extend',
+    // department workbench (#4): see workbench.ts for the payloads
+    worklist: 'rpc.approval.tasks.worklist',
+    assignTask: 'rpc.approval.task.assign',
+    bulkTasks: 'rpc.approval.tasks.bulk',
+    createDelegation: 'rpc.approval.delegations.create',
+    listDelegations: 'rpc.approval.delegations.list',
+    revokeDelegation: 'rpc.approval.delegations.revoke',
+    departmentAudit: 'rpc.approval.audit.of-department',
+    scheduleSurvey: 'rpc.approval.site-survey.schedule',
+    recordFindings: 'rpc.approval.site-survey.findings',
+    surveysOfCase: 'rpc.approval.site-survey.of-case',
+    recordOpinion: 'rpc.approval.opinion.record',
+    opinionsOfCase: 'rpc.approval.opinion.of-case',
   },
   fees: {
     health: 'rpc.fees.health',
@@ -51,9 +82,14 @@ export interface AcceptCaseRequest {
   itemCode: string;
   centerCode: string;
   applicant: { type: 'PERSON' | 'ORG'; name: string; idType: 'ID_CARD' | 'USCC'; idNumber: string; phone: string };
-  materials: { code: string; provided: boolean }[];
+  /** `defective`: handed in but unusable (defectReason says why); the one-time notice lists it as DEFECTIVE. */
+  materials: { code: string; provided: boolean; defective?: boolean; defectReason?: string }[];
   form?: Record<string, unknown>;
-  delivery: { method: 'WINDOW' | 'COURIER'; recipient?: string; phone?: string; address?: string };
+  delivery: { method: 'WINDOW' | 'COURIER'; recipient?: string; phone?: string; address?: string; pickupCenter?: string };
+  /** 容缺受理: accept although tolerable materials are missing; they become pending with a due date. */
+  tolerant?: boolean;
+  /** 即办件: the chief representative of an IMMEDIATE item's department decides at the window. */
+  decideNow?: { decision: 'APPROVE' | 'REJECT'; opinion?: string };
 }
 
 export interface AcceptCaseReply {
@@ -65,6 +101,13 @@ export interface AcceptCaseReply {
   /** Set when a deadline crossed a year without an official holiday schedule (weekends only were assumed). */
   deadlineEstimated?: boolean;
   estimatedYears?: number[];
+  /** Tolerant acceptance: what is still owed and by when (Asia/Shanghai). */
+  pendingMaterials?: { code?: string; name: string; reason?: string }[];
+  pendingDueAt?: string;
+  /** Immediate item: the decision taken at the window. */
+  decision?: 'APPROVE' | 'REJECT';
+  /** Reported item: who decides it. */
+  decidingAuthority?: { level: string; department: string; departmentName?: string };
 }
 
 export interface DecideTaskRequest {
@@ -125,13 +168,23 @@ export interface CaseView {
   centerCode: string;
   status: string;
   applicant: { type: string; name: string; idType: string; idNumber: string; phone: string };
-  materials: { code: string; name: string; provided: boolean }[];
+  /** provided: handed in and usable; a defective one is not provided (defectReason says why) until supplemented. */
+  materials: { code: string; name: string; provided: boolean; defective?: boolean; defectReason?: string }[];
   form: Record<string, unknown>;
-  delivery: { method: string; recipient?: string; phone?: string; address?: string };
+  delivery: { method: string; recipient?: string; phone?: string; address?: string; pickupCenter?: string };
   acceptedAt: string;
   acceptedBy: string;
   promisedDeadline: string;
   legalDeadline: string;
+  /** The accepting center's name (the case may be a county item accepted at a township center: 就近办). */
+  centerName?: string;
+  /** Tolerant acceptance: materials still owed and by when; empty once all are in. */
+  pendingMaterials?: { code?: string; name: string; reason?: string }[];
+  pendingDueAt?: string;
+  decidingAuthority?: { level: string; department: string; departmentName?: string };
+  immediateDecision?: { decision: 'APPROVE' | 'REJECT'; opinion: string; decidedBy: string; department: string; decidedAt: string };
+  withdrawnAt?: string;
+  withdrawReason?: string;
 }
 
 /** rpc.intake.case.verify-applicant {caseNo, idTail} → {match: boolean} (public status check). */
@@ -150,6 +203,11 @@ export interface WorkflowView {
   acceptedAt: string;
   promisedDeadline: string;
   legalDeadline: string;
+  /** A deadline was computed over a year without an official schedule (weekends only assumed): see clock.ts. */
+  deadlineEstimated?: boolean;
+  estimatedYears?: number[];
+  /** Every time the clock stopped for a supplement (补正), oldest first. */
+  suspensions?: SuspensionView[];
   updatedAt: string;
 }
 
@@ -169,13 +227,21 @@ export interface TaskView {
   itemName: string;
   department: string;
   stage: number;
-  status: 'OPEN' | 'APPROVED' | 'REJECTED' | 'SUPPLEMENT_REQUESTED' | 'CANCELLED';
+  status: 'OPEN' | 'APPROVED' | 'REJECTED' | 'SUPPLEMENT_REQUESTED' | 'CANCELLED' | 'PAUSED';
   dueAt: string;
+  /** PAUSED: since when the task waits for the applicant's supplement (its clock is stopped). */
+  pausedAt?: string;
+  /** 延期: set once the task's due time was extended (at most once). */
+  extension?: TaskExtensionView;
   decision?: string;
   opinion?: string;
   decidedBy?: string;
+  /** Set when a backup (AB岗) decided for the department's chief representative: the primary's username. */
+  onBehalfOf?: string;
   decidedAt?: string;
   cancelReason?: string;
+  /** A user of the department the task is assigned to; absent: the whole department. */
+  assignee?: string;
   createdAt: string;
 }
 
@@ -186,7 +252,8 @@ export interface NoticeView {
   items: { code: string; name: string; department: string; amountFen: number; quantity?: number }[];
   totalFen: number;
   paidFen: number;
-  status: 'UNPAID' | 'PAID' | 'VOID' | 'REFUNDED';
+  /** VOID: the case was withdrawn before payment; REFUND_DUE: withdrawn after payment, refund not made yet. */
+  status: 'UNPAID' | 'PAID' | 'VOID' | 'REFUND_DUE' | 'REFUNDED';
   issuedAt: string;
   paidAt?: string;
 }
@@ -196,7 +263,10 @@ export interface DeliveryView {
   deliveryId: string;
   caseNo: string;
   method: 'WINDOW' | 'COURIER';
-  status: 'READY' | 'DISPATCHED' | 'DELIVERED';
+  /** CANCELLED: the case was withdrawn while the result waited. */
+  status: 'READY' | 'DISPATCHED' | 'DELIVERED' | 'CANCELLED';
+  /** WINDOW: the center that hands the result out (the accepting one unless the applicant chose another). */
+  pickupCenter?: string;
   certificates: { certificateNo: string; name: string; department: string }[];
   recipient?: string;
   phone?: string;

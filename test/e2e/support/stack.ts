@@ -8,6 +8,11 @@ import { Api } from './api.js';
 export interface TestStack {
   stack: Stack;
   api: Api;
+  /** The stack's own database, for tests that must look at or set up rows no API shows. */
+  databaseUrl: string;
+  /** The stack's NATS namespace and server, for tests that publish or listen on its subjects directly. */
+  namespace: string;
+  natsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -15,19 +20,19 @@ export interface TestStack {
  * All six services as separate processes (from dist/: `npm test` builds first), on a fresh database and a
  * NATS namespace of their own, so a test run never meets another run's rows or streams.
  */
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(opts: { basePort?: number; namespacePrefix?: string; env?: Record<string, string> } = {}): Promise<TestStack> {
   const infra = await infrastructure();
-  const db = await freshDatabase('ow_e2e');
-  const namespace = uniqueName('e2e');
+  const db = await freshDatabase(opts.namespacePrefix ? `ow_${opts.namespacePrefix}` : 'ow_e2e');
+  const namespace = uniqueName(opts.namespacePrefix ?? 'e2e');
   const logs: string[] = [];
   const stack = createStack({
     databaseUrl: db.url,
     natsUrl: infra.natsUrl,
     namespace,
-    basePort: 20000 + Math.floor(Math.random() * 400) * 10,
+    basePort: opts.basePort ?? 20000 + Math.floor(Math.random() * 400) * 10,
     seedDemo: true,
     // Every request of the suite comes from 127.0.0.1: the per-IP login limit would throttle the test itself.
-    env: { LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn', RATE_LIMIT_PER_MINUTE: '10000' },
+    env: { LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn', RATE_LIMIT_PER_MINUTE: '10000', ...opts.env },
     output: (service, line) => {
       logs.push(`${service} | ${line}`);
       if (process.env.E2E_VERBOSE) process.stdout.write(`${service} | ${line}\n`);
@@ -37,17 +42,29 @@ export async function startTestStack(): Promise<TestStack> {
     await stack.up(90_000);
   } catch (e) {
     await stack.down();
+    await removeStreams(infra.natsUrl, namespace).catch(() => undefined);
+    await db.drop().catch(() => undefined);
     throw new Error(`${(e as Error).message}\n--- service output ---\n${logs.slice(-60).join('\n')}`);
   }
   return {
     stack,
     api: new Api(stack.url),
+    databaseUrl: db.url,
+    namespace,
+    natsUrl: infra.natsUrl,
     async stop() {
       await stack.down();
-      const nc = await connect({ servers: infra.natsUrl });
-      await deleteStreams(await jetstreamManager(nc), namespace);
-      await nc.close();
+      await removeStreams(infra.natsUrl, namespace);
       await db.drop();
     },
   };
+}
+
+async function removeStreams(natsUrl: string, namespace: string): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    await deleteStreams(await jetstreamManager(nc), namespace);
+  } finally {
+    await nc.close();
+  }
 }

@@ -16,7 +16,7 @@ export class CancelOpenTasks {
       tx.manager,
       `UPDATE approval.review_tasks
           SET status = 'CANCELLED', cancel_reason = $2, version = version + 1
-        WHERE case_no = $1 AND status = 'OPEN'
+        WHERE case_no = $1 AND status IN ('OPEN', 'PAUSED')
         RETURNING id, stage, department`,
       [e.caseNo, reason],
     );

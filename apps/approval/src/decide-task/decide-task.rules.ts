@@ -1,5 +1,6 @@
 import { AppError, ErrorCodes, type DecideTaskRequest, type Problem } from '#libs/contracts';
 import type { TaskStatus } from '../tasks/review-task.js';
+import { parseRequested } from './supplement-request.js';
 
 export type Decision = DecideTaskRequest['decision'];
 export const DECISIONS: readonly Decision[] = ['APPROVE', 'REJECT', 'REQUEST_SUPPLEMENT'];
@@ -37,6 +38,7 @@ export function parseDecideRequest(data: unknown): DecideTaskRequest {
   if (opinion.length > OPINION_MAX_LENGTH) {
     problems.push({ field: 'opinion', rule: 'maxLength', message: `opinion must be at most ${OPINION_MAX_LENGTH} characters.` });
   }
+  const requested = parseRequested(decision, input.requested, problems);
   if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
-  return { taskId: input.taskId as string, decision, opinion };
+  return { taskId: input.taskId as string, decision, opinion, ...(requested ? { requested } : {}) };
 }

@@ -25,7 +25,7 @@ describe('parseDecideRequest', () => {
 
   it('requires a non-blank opinion to reject or to request a supplement', () => {
     expect(problemsOf({ taskId, decision: 'REJECT', opinion: '   ' })).toEqual(['opinion:required']);
-    expect(problemsOf({ taskId, decision: 'REQUEST_SUPPLEMENT' })).toEqual(['opinion:required']);
+    expect(problemsOf({ taskId, decision: 'REQUEST_SUPPLEMENT', requested: [{ name: '完税凭证' }] })).toEqual(['opinion:required']);
   });
 
   it('lists every problem at once', () => {

@@ -1,8 +1,8 @@
 import { toShanghai } from '#libs/calendar';
-import type { TaskView } from '#libs/contracts';
+import type { TaskExtensionView, TaskView } from '#libs/contracts';
 
 export type TaskStatus = TaskView['status'];
-export const TASK_STATUSES: readonly TaskStatus[] = ['OPEN', 'APPROVED', 'REJECTED', 'SUPPLEMENT_REQUESTED', 'CANCELLED'];
+export const TASK_STATUSES: readonly TaskStatus[] = ['OPEN', 'APPROVED', 'REJECTED', 'SUPPLEMENT_REQUESTED', 'CANCELLED', 'PAUSED'];
 
 export interface ReviewTaskRow {
   id: string;
@@ -18,12 +18,17 @@ export interface ReviewTaskRow {
   decided_by: string | null;
   decided_at: Date | null;
   cancel_reason: string | null;
+  assignee: string | null;
+  decided_on_behalf_of: string | null;
   created_at: Date;
   version: number;
+  /** The clock (#4): PAUSED since (the case waits for a supplement), and the one extension (TaskExtensionView). */
+  paused_at?: Date | null;
+  extension?: TaskExtensionView | null;
 }
 
 export const TASK_COLUMNS = `id, case_no, item_code, item_name, department, stage, status, due_at, decision, opinion,
-  decided_by, decided_at, cancel_reason, created_at, version`;
+  decided_by, decided_at, cancel_reason, assignee, decided_on_behalf_of, created_at, version, paused_at, extension`;
 
 /** Absent facts are left out of the view rather than sent as null. */
 export function toTaskView(r: ReviewTaskRow): TaskView {
@@ -39,8 +44,12 @@ export function toTaskView(r: ReviewTaskRow): TaskView {
     decision: r.decision ?? undefined,
     opinion: r.opinion ?? undefined,
     decidedBy: r.decided_by ?? undefined,
+    onBehalfOf: r.decided_on_behalf_of ?? undefined,
     decidedAt: toShanghai(r.decided_at) ?? undefined,
     cancelReason: r.cancel_reason ?? undefined,
+    assignee: r.assignee ?? undefined,
     createdAt: toShanghai(r.created_at)!,
+    pausedAt: toShanghai(r.paused_at) ?? undefined,
+    extension: r.extension ?? undefined,
   };
 }

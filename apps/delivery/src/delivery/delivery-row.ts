@@ -17,8 +17,9 @@ export interface DeliveryRow {
   created_at: Date;
   dispatched_at: Date | null;
   delivered_at: Date | null;
+  pickup_center: string | null;
   version: number;
 }
 
 export const DELIVERY_COLUMNS = `id, case_no, method, status, pickup_code, failed_pickups, recipient, phone, address, carrier,
-  waybill_no, signed_by, created_at, dispatched_at, delivered_at, version`;
+  waybill_no, signed_by, created_at, dispatched_at, delivered_at, pickup_center, version`;

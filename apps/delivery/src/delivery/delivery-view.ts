@@ -38,6 +38,7 @@ export function toDeliveryView(r: DeliveryRow, certificates: CertificateView[]):
     certificates,
     createdAt: toShanghai(r.created_at)!,
   };
+  if (r.pickup_center) v.pickupCenter = r.pickup_center;
   if (r.recipient) v.recipient = r.recipient;
   if (r.phone) v.phone = maskPhone(r.phone);
   if (r.address) v.address = r.address;

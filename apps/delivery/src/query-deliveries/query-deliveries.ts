@@ -5,7 +5,7 @@ import { queryOne, queryRows } from '#libs/persistence';
 import { DELIVERY_COLUMNS, type DeliveryRow } from '../delivery/delivery-row.js';
 import { deliveryViews } from '../delivery/delivery-view.js';
 
-const STATUSES = ['READY', 'DISPATCHED', 'DELIVERED'];
+const STATUSES = ['READY', 'DISPATCHED', 'DELIVERED', 'CANCELLED'];
 const METHODS = ['WINDOW', 'COURIER'];
 
 /** What the delivery window, the courier desk and the public status page read. */

@@ -8,6 +8,7 @@ interface AssessmentRow {
   lines: FeeLine[];
   total_fen: string;
   approved_at: Date | null;
+  withdrawn_at: Date | null;
 }
 
 /**
@@ -19,12 +20,13 @@ export class IssueNotice {
   async execute(tx: Tx, caseNo: string): Promise<void> {
     const assessment = await queryOne<AssessmentRow>(
       tx.manager,
-      `SELECT lines, total_fen, approved_at FROM fees.assessments WHERE case_no = $1 FOR UPDATE`,
+      `SELECT lines, total_fen, approved_at, withdrawn_at FROM fees.assessments WHERE case_no = $1 FOR UPDATE`,
       [caseNo],
     );
     // The acceptance event travels on another stream and may not be here yet; throwing makes the approval retry.
     if (!assessment) throw new Error(`no fee assessment for case ${caseNo} yet`);
-    if (assessment.approved_at) return;
+    // Withdrawn (the withdrawal overtook the approval): nothing falls due.
+    if (assessment.approved_at || assessment.withdrawn_at) return;
     await tx.manager.query(`UPDATE fees.assessments SET approved_at = now() WHERE case_no = $1`, [caseNo]);
 
     const total = Number(assessment.total_fen);

@@ -4,7 +4,7 @@ import { AppError, ErrorCodes, type NoticeView } from '#libs/contracts';
 import { queryOne, queryRows } from '#libs/persistence';
 import { NOTICE_COLUMNS, toNoticeView, type NoticeRow } from '../payment-notice/notice-view.js';
 
-const STATUSES: readonly NoticeView['status'][] = ['UNPAID', 'PAID', 'VOID', 'REFUNDED'];
+const STATUSES: readonly NoticeView['status'][] = ['UNPAID', 'PAID', 'VOID', 'REFUND_DUE', 'REFUNDED'];
 
 /** What the finance window and the case page read about payment notices. */
 @Injectable()

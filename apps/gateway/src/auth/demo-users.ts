@@ -21,6 +21,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'courier1', roles: ['COURIER'], displayName: 'Courier dispatch 1' },
   { username: 'supervisor1', roles: ['SUPERVISOR'], displayName: 'Supervisor 1' },
   { username: 'admin', roles: ['ADMIN'], displayName: 'Administrator' },
+  // A backup (AB岗) with no department of their own: they act for a department only while a delegation names them.
+  { username: 'backup.nrb', roles: ['CHIEF_REP'], displayName: 'Backup chief representative (AB岗), NRB' },
   ...DEMO_DEPARTMENTS.map((department) => ({
     username: `rep.${department.toLowerCase()}`,
     roles: ['CHIEF_REP'] as Role[],

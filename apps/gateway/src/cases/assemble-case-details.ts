@@ -1,4 +1,4 @@
-import { CaseStatus, type CaseView, type DeliveryView, type NoticeView, type TaskView, type WorkflowView } from '#libs/contracts';
+import { CaseStatus, type CaseView, type DeliveryView, type NoticeView, type OpinionView, type TaskView, type WorkflowView } from '#libs/contracts';
 import { maskIdNumber, maskPhone } from '#libs/checks';
 import type { CaseDetailsDto, CaseTaskDto } from './dto/case-details.dto.js';
 
@@ -11,6 +11,8 @@ export interface CaseParts {
   tasks: Part<TaskView[] | null>;
   notice: Part<NoticeView | null>;
   deliveries: Part<DeliveryView[] | null>;
+  /** Consultation opinions (会商), from approval; optional so callers without them still assemble. */
+  opinions?: Part<OpinionView[] | null>;
 }
 
 /**
@@ -30,15 +32,27 @@ export function assembleCaseDetails(p: CaseParts): CaseDetailsDto {
     caseNo: c.caseNo,
     itemCode: c.itemCode,
     itemName: c.itemName,
+    itemVersion: c.itemVersion,
+    caseType: c.caseType,
     // Without routing's answer the workflow status is unknown; intake's own status is the best left.
     status: workflow?.status ?? (p.workflow.ok ? CaseStatus.ACCEPTED : c.status),
     centerCode: c.centerCode,
+    ...(c.centerName ? { centerName: c.centerName } : {}),
     applicant: { ...c.applicant, idNumber: maskIdNumber(c.applicant.idNumber), phone: maskPhone(c.applicant.phone) },
     acceptedAt: c.acceptedAt,
     // Routing moves the deadlines when the clock stops for a supplement.
     promisedDeadline: workflow?.promisedDeadline ?? c.promisedDeadline,
     legalDeadline: workflow?.legalDeadline ?? c.legalDeadline,
+    // The clock (#4): deadlines over a year without an official schedule are estimates; every stop for a supplement.
+    ...(workflow ? { deadlineEstimated: workflow.deadlineEstimated ?? false, ...(workflow.deadlineEstimated ? { estimatedYears: workflow.estimatedYears ?? [] } : {}) } : {}),
+    ...(workflow ? { suspensions: workflow.suspensions ?? [] } : {}),
+    ...(c.pendingMaterials ? { pendingMaterials: c.pendingMaterials } : {}),
+    ...(c.pendingDueAt ? { pendingDueAt: c.pendingDueAt } : {}),
+    ...(c.decidingAuthority ? { decidingAuthority: c.decidingAuthority } : {}),
+    ...(c.immediateDecision ? { immediateDecision: c.immediateDecision } : {}),
+    ...(c.withdrawnAt ? { withdrawnAt: c.withdrawnAt, withdrawReason: c.withdrawReason ?? '' } : {}),
     tasks: p.tasks.ok ? (p.tasks.value ?? []).map(taskOf) : [],
+    opinions: p.opinions?.ok ? (p.opinions.value ?? []) : [],
     ...(notice ? { paymentNotice: notice } : {}),
     ...(deliveries ? { deliveries: deliveries.map((d) => (d.phone ? { ...d, phone: maskPhone(d.phone) } : d)) } : {}),
     ...(degraded.length ? { degraded } : {}),
@@ -48,8 +62,8 @@ export function assembleCaseDetails(p: CaseParts): CaseDetailsDto {
 const SERVICE_OF = { workflow: 'routing', tasks: 'approval', notice: 'fees', deliveries: 'delivery' } as const;
 
 function taskOf(t: TaskView): CaseTaskDto {
-  const { taskId, department, stage, status, decision, opinion, dueAt, decidedBy, decidedAt, cancelReason } = t;
-  return withoutUndefined({ taskId, department, stage, status, decision, opinion, dueAt, decidedBy, decidedAt, cancelReason });
+  const { taskId, department, stage, status, decision, opinion, dueAt, decidedBy, onBehalfOf, decidedAt, cancelReason, assignee } = t;
+  return withoutUndefined({ taskId, department, stage, status, decision, opinion, dueAt, decidedBy, onBehalfOf, decidedAt, cancelReason, assignee });
 }
 
 function withoutUndefined<T extends object>(o: T): T {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Rpc, type CaseView, type DeliveryView, type NoticeView, type TaskView, type WorkflowView } from '#libs/contracts';
+import { AppError, Rpc, type CaseView, type DeliveryView, type NoticeView, type OpinionView, type TaskView, type WorkflowView } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { assembleCaseDetails, type Part } from './assemble-case-details.js';
 import type { CaseDetailsDto } from './dto/case-details.dto.js';
@@ -14,14 +14,15 @@ export class CaseDetailsService {
   /** Asks the five services at once; only intake's answer is required (its 404 is the answer for an unknown case). */
   async get(caseNo: string, correlationId: string): Promise<CaseDetailsDto> {
     const optional = { correlationId, timeoutMs: OPTIONAL_PART_TIMEOUT_MS };
-    const [intakeCase, workflow, tasks, notice, deliveries] = await Promise.all([
+    const [intakeCase, workflow, tasks, notice, deliveries, opinions] = await Promise.all([
       this.rpc.request<CaseView>(Rpc.intake.getCase, { caseNo }, { correlationId }),
       part(this.rpc.request<WorkflowView | null>(Rpc.routing.getWorkflow, { caseNo }, optional)),
       part(this.rpc.request<TaskView[]>(Rpc.approval.tasksOfCase, { caseNo }, optional)),
       part(this.rpc.request<NoticeView | null>(Rpc.fees.noticeOfCase, { caseNo }, optional)),
       part(this.rpc.request<DeliveryView[]>(Rpc.delivery.deliveriesOfCase, { caseNo }, optional)),
+      part(this.rpc.request<OpinionView[]>(Rpc.approval.opinionsOfCase, { caseNo }, optional)),
     ]);
-    return assembleCaseDetails({ intakeCase, workflow, tasks, notice, deliveries });
+    return assembleCaseDetails({ intakeCase, workflow, tasks, notice, deliveries, opinions });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Rpc, type AcceptCaseReply, type AcceptCaseRequest, type Actor, type Command, type TimelineEntry } from '#libs/contracts';
+import { AppError, ErrorCodes, Rpc, type AcceptCaseReply, type AcceptCaseRequest, type Actor, type Command, type TimelineEntry } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { CurrentActor } from '../auth/actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -10,6 +10,7 @@ import { CorrelationId } from '../http/request-context.js';
 import { CaseDetailsService } from './case-details.service.js';
 import { AcceptCaseReplyDto } from './dto/accept-case-reply.dto.js';
 import { ACCEPT_CASE_EXAMPLE, AcceptCaseDto } from './dto/accept-case.dto.js';
+import { ACCEPT_CASE_EXAMPLES, MATERIALS_MISSING_EXAMPLE } from './dto/accept-case.examples.js';
 import { CaseDetailsDto } from './dto/case-details.dto.js';
 import { TimelineEntryDto } from './dto/timeline-entry.dto.js';
 
@@ -23,20 +24,26 @@ export class CasesController {
   ) {}
 
   @Post()
-  @Roles('CLERK')
-  @ApiOperation({ summary: 'Accept a case (受理) at the integrated window.' })
-  @ApiBody({ type: AcceptCaseDto, examples: { courier: { summary: 'House transfer, certificate by courier', value: ACCEPT_CASE_EXAMPLE } } })
+  @Roles('CLERK', 'CHIEF_REP')
+  @ApiOperation({
+    summary: 'Accept a case (受理) at the integrated window.',
+    description:
+      'Any center accepts any item (就近办). Missing or defective materials: 422 with a stored one-time notice (一次性告知) listing ' +
+      'every one, nothing accepted; with tolerant: true and only tolerable ones missing, accepted with them pending (容缺受理). ' +
+      "A department's chief representative (CHIEF_REP) may call this only with decideNow, for an IMMEDIATE item of their department (即办件).",
+  })
+  @ApiBody({ type: AcceptCaseDto, examples: { courier: { summary: 'House transfer, certificate by courier', value: ACCEPT_CASE_EXAMPLE }, ...ACCEPT_CASE_EXAMPLES } })
   @ApiCreatedResponse({ type: AcceptCaseReplyDto })
   @ApiIdempotent()
-  @ApiErrors([400, 404, 422, 503], {
+  @ApiErrors([400, 403, 404, 422, 503], {
+    403: { code: 'CASE.NOT_YOUR_DEPARTMENT', message: 'SEAL-FILING is decided by PSB; SAMR may not decide it.' },
     404: { code: 'CATALOG.ITEM_NOT_FOUND', message: 'No service item RE-TRANSFER.' },
-    422: {
-      code: 'CASE.MATERIALS_MISSING',
-      message: 'Required materials are missing; the one-time notice lists all of them.',
-      missing: [{ code: 'M03', name: '不动产权属证书', reason: 'MISSING' }],
-    },
+    422: MATERIALS_MISSING_EXAMPLE,
   })
   accept(@Body() body: AcceptCaseDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<AcceptCaseReply> {
+    if (actor.role === 'CHIEF_REP' && !body.decideNow) {
+      throw new AppError(ErrorCodes.AUTH_FORBIDDEN, 'A chief representative accepts at the window only to decide an IMMEDIATE item on the spot: send decideNow.', 403);
+    }
     return this.rpc.request<AcceptCaseReply>(Rpc.intake.acceptCase, { actor, data: body } satisfies Command<AcceptCaseRequest>, { correlationId });
   }
 

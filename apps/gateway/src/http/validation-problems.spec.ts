@@ -101,7 +101,7 @@ describe('the request body of a task decision', () => {
     expect(await problemsOf(DecideTaskDto, { decision: 'REJECT' })).toEqual([
       { field: 'opinion', rule: 'isDefined', message: 'opinion is required to reject or to ask for a supplement' },
     ]);
-    expect((await problemsOf(DecideTaskDto, { decision: 'REQUEST_SUPPLEMENT', opinion: '   ' })).map((p) => p.rule)).toEqual(['matches']);
+    expect((await problemsOf(DecideTaskDto, { decision: 'REQUEST_SUPPLEMENT', opinion: '   ', requested: [{ name: '完税凭证' }] })).map((p) => p.rule)).toEqual(['matches']);
   });
 
   it('caps the opinion at 2000 characters', async () => {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AppError, ErrorCodes, Rpc, type Actor, type Command, type DecideTaskRequest, type TaskView } from '#libs/contracts';
+import { Rpc, type Actor, type Command, type DecideTaskRequest, type TaskView, type WorklistPage, type WorklistRequest } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { CurrentActor } from '../auth/actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -8,7 +8,8 @@ import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
 import { TaskIdParam } from '../common/params.dto.js';
 import { CorrelationId } from '../http/request-context.js';
 import { DecideTaskDto } from './dto/decide-task.dto.js';
-import { ListTasksQuery } from './dto/list-tasks.query.js';
+import { WorklistPageDto } from '../task-workbench/dto/worklist-page.dto.js';
+import { WorklistQuery } from '../task-workbench/dto/worklist.query.js';
 import { TaskViewDto } from './dto/task-view.dto.js';
 
 @ApiTags('tasks')
@@ -19,12 +20,16 @@ export class TasksController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @ApiOperation({ summary: "The chief representative's queue: review tasks of their own department." })
-  @ApiOkResponse({ type: [TaskViewDto] })
-  @ApiErrors([400, 503])
-  list(@Query() q: ListTasksQuery, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<TaskView[]> {
-    if (!actor.department) throw new AppError(ErrorCodes.AUTH_FORBIDDEN, 'This login has no department to show tasks for.', 403);
-    return this.rpc.request<TaskView[]>(Rpc.approval.listTasks, { department: actor.department, status: q.status }, { correlationId });
+  @ApiOperation({
+    summary: "The chief representative's worklist: their department's tasks and those of departments they are an active backup (AB岗) for.",
+    description:
+      'Filtered, soonest due first (then by task id), a page at a time: pass `nextCursor` back as `cursor`. Each task carries its warning level (NONE, YELLOW at 80% of its working time, RED overdue), computed at query time.',
+  })
+  @ApiOkResponse({ type: WorklistPageDto })
+  @ApiErrors([400, 403, 503])
+  list(@Query() q: WorklistQuery, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<WorklistPage> {
+    const request: WorklistRequest = { actor, ...q };
+    return this.rpc.request<WorklistPage>(Rpc.approval.worklist, request, { correlationId });
   }
 
   @Post(':taskId/decision')
@@ -35,7 +40,10 @@ export class TasksController {
     examples: {
       approve: { summary: 'Approve', value: { decision: 'APPROVE', opinion: '材料齐全，同意登记' } },
       reject: { summary: 'Reject with reasons', value: { decision: 'REJECT', opinion: '申请人提供的不动产权属证书与登记簿记载不一致' } },
-      supplement: { summary: 'Ask for a supplement', value: { decision: 'REQUEST_SUPPLEMENT', opinion: '请补充提交完税凭证原件' } },
+      supplement: {
+        summary: 'Ask for a supplement',
+        value: { decision: 'REQUEST_SUPPLEMENT', opinion: '请补充提交完税凭证原件', requested: [{ code: 'M05', name: '完税凭证', reason: '复印件不清晰' }] },
+      },
     },
   })
   @ApiOkResponse({ type: TaskViewDto })
@@ -51,7 +59,10 @@ export class TasksController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ): Promise<TaskView> {
-    const cmd: Command<DecideTaskRequest> = { actor, data: { taskId: p.taskId, decision: body.decision, opinion: body.opinion?.trim() ?? '' } };
+    const cmd: Command<DecideTaskRequest> = {
+      actor,
+      data: { taskId: p.taskId, decision: body.decision, opinion: body.opinion?.trim() ?? '', ...(body.requested ? { requested: body.requested } : {}) },
+    };
     return this.rpc.request<TaskView>(Rpc.approval.decide, cmd, { correlationId });
   }
 }

@@ -9,16 +9,27 @@ import {
   type AcceptCaseRequest,
   type CaseAcceptedData,
   type Command,
+  type DecidingAuthority,
+  type ImmediateDecision,
+  type MaterialRef,
+  type NoticeMaterial,
   type Problem,
+  type ServiceItem,
 } from '#libs/contracts';
 import { shanghaiDate, toShanghai, WorkingCalendar } from '#libs/calendar';
 import { UnitOfWork } from '#libs/messaging';
-import { queryOne } from '#libs/persistence';
-import { CatalogQueries } from '../catalog/catalog-queries.js';
-import { checkApplication } from './acceptance-rules.js';
-import { formatCaseNo } from './case-number.js';
+import { CatalogQueries, type Center } from '../catalog/catalog-queries.js';
+import { intakeSettings } from '../intake-settings.js';
+import { OneTimeNotices } from '../one-time-notice/one-time-notices.js';
+import { acceptanceOutcome } from './acceptance-outcome.js';
+import { checkApplication, checkImmediateDecision, type MissingMaterial } from './acceptance-rules.js';
+import { allocateCaseNo } from './case-number-allocator.js';
 
-/** 受理: checks the application whole, numbers the case and records it with its acceptance event in one commit. */
+/**
+ * 受理: checks the application whole, then either issues the one-time notice (nothing accepted), or numbers the case
+ * and records it with its acceptance event in one commit: plainly, tolerantly with materials pending (容缺受理),
+ * decided on the spot by the department's chief representative (即办件), or for a higher authority (上报件).
+ */
 @Injectable()
 export class AcceptCase {
   private readonly calendar = WorkingCalendar.official();
@@ -27,6 +38,7 @@ export class AcceptCase {
     private readonly ds: DataSource,
     private readonly uow: UnitOfWork,
     private readonly catalog: CatalogQueries,
+    private readonly notices: OneTimeNotices,
   ) {}
 
   async execute(cmd: Command<AcceptCaseRequest>, correlationId: string): Promise<AcceptCaseReply> {
@@ -35,34 +47,45 @@ export class AcceptCase {
     const center = await this.catalog.getCenter(req.centerCode);
     const { problems, missing } = checkApplication(item, req);
     if (!center) problems.unshift({ field: 'centerCode', rule: 'knownCenter', message: `no service center ${req.centerCode}` });
+    problems.push(...(await this.pickupCenterProblems(req)));
+    const immediate = checkImmediateDecision(item, cmd.actor, req.decideNow);
+    if (immediate.forbidden) throw AppError.forbidden(immediate.forbidden.code, immediate.forbidden.message);
+    problems.push(...immediate.problems);
     if (problems.length) throw AppError.invalid(ErrorCodes.CASE_INVALID, problems);
-    if (missing.length) {
-      throw new AppError(ErrorCodes.CASE_MATERIALS_MISSING, 'Required materials are missing; the notice lists every one.', 422, {
-        notice: { itemCode: item.code, missing, issuedAt: toShanghai(new Date()) },
-        problems: missing.map<Problem>((m) => ({ field: `materials.${m.code}`, rule: 'required', message: `${m.name} is required` })),
-      });
-    }
+
+    const outcome = acceptanceOutcome(missing, req.tolerant);
+    if (outcome.kind === 'NOTICE') throw await this.oneTimeNotice(cmd, item, outcome.missing);
 
     const acceptedAt = new Date();
     const promised = this.calendar.deadline(acceptedAt, item.promisedDays);
     const legal = this.calendar.deadline(acceptedAt, item.legalDays);
-    const caseNo = await this.allocateCaseNo(center!.region.slice(0, 6), shanghaiDate(acceptedAt));
+    const pending = outcome.kind === 'ACCEPT_TOLERANT' ? outcome.pending.map(pendingRef) : [];
+    const pendingDue = pending.length ? this.calendar.deadline(acceptedAt, intakeSettings.tolerantDays) : undefined;
+    const caseNo = await allocateCaseNo(this.ds.manager, center!.region.slice(0, 6), shanghaiDate(acceptedAt));
     const applicant = { ...req.applicant, idNumber: req.applicant.idNumber.toUpperCase() };
-    const materials = item.materials.map((m) => ({
-      code: m.code,
-      name: m.name,
-      provided: req.materials.some((p) => p.code === m.code && p.provided),
-    }));
+    const delivery = req.delivery.method === 'WINDOW' ? { ...req.delivery, pickupCenter: req.delivery.pickupCenter ?? req.centerCode } : req.delivery;
+    const materials = item.materials.map((m) => materialRecord(m, req.materials.find((p) => p.code === m.code)));
+    const immediateDecision: ImmediateDecision | undefined = req.decideNow && {
+      decision: req.decideNow.decision,
+      opinion: req.decideNow.opinion?.trim() ?? '',
+      decidedBy: cmd.actor.id,
+      department: cmd.actor.department!,
+      decidedAt: acceptedAt.toISOString(),
+    };
+    const decidingAuthority = await this.decidingAuthority(item);
 
     await this.uow.run({ actor: cmd.actor, correlationId }, async (tx) => {
       await tx.manager.query(
         `INSERT INTO intake.cases (case_no, item_code, item_version, item_name, case_type, center_code, status, applicant, materials,
-           form, delivery, accepted_at, accepted_by, promised_deadline, legal_deadline)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14, $15)`,
+           form, delivery, accepted_at, accepted_by, promised_deadline, legal_deadline,
+           pending_materials, pending_due_at, deciding_authority, immediate_decision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14, $15, $16::jsonb, $17, $18::jsonb, $19::jsonb)`,
         [
           caseNo, item.code, item.version, item.name, item.caseType, req.centerCode, CaseStatus.ACCEPTED,
-          JSON.stringify(applicant), JSON.stringify(materials), JSON.stringify(req.form ?? {}), JSON.stringify(req.delivery),
+          JSON.stringify(applicant), JSON.stringify(materials), JSON.stringify(req.form ?? {}), JSON.stringify(delivery),
           acceptedAt, cmd.actor.id, promised.at, legal.at,
+          JSON.stringify(pending), pendingDue?.at ?? null,
+          decidingAuthority ? JSON.stringify(decidingAuthority) : null, immediateDecision ? JSON.stringify(immediateDecision) : null,
         ],
       );
       const data: CaseAcceptedData = {
@@ -73,7 +96,7 @@ export class AcceptCase {
         centerCode: req.centerCode,
         applicant,
         form: req.form ?? {},
-        delivery: req.delivery,
+        delivery,
         reviewPlan: item.reviewPlan,
         fees: item.fees,
         results: item.results,
@@ -82,32 +105,77 @@ export class AcceptCase {
         acceptedAt: acceptedAt.toISOString(),
         promisedDeadline: promised.at.toISOString(),
         legalDeadline: legal.at.toISOString(),
+        ...(pending.length ? { pendingMaterials: pending, pendingDueAt: pendingDue!.at.toISOString() } : {}),
+        ...(immediateDecision ? { immediateDecision } : {}),
+        ...(decidingAuthority ? { decidingAuthority } : {}),
       };
       tx.emit(Events.CaseAccepted, caseNo, data);
     });
 
+    const estimated = [promised, legal, ...(pendingDue ? [pendingDue] : [])].filter((d) => d.estimated);
     return {
       caseNo,
       status: CaseStatus.ACCEPTED,
       acceptedAt: toShanghai(acceptedAt)!,
       promisedDeadline: toShanghai(promised.at)!,
       legalDeadline: toShanghai(legal.at)!,
-      ...(promised.estimated || legal.estimated ? { deadlineEstimated: true, estimatedYears: [...new Set([...promised.estimatedYears, ...legal.estimatedYears])] } : {}),
+      ...(estimated.length ? { deadlineEstimated: true, estimatedYears: [...new Set(estimated.flatMap((d) => d.estimatedYears))] } : {}),
+      ...(pending.length ? { pendingMaterials: pending, pendingDueAt: toShanghai(pendingDue!.at)! } : {}),
+      ...(immediateDecision ? { decision: immediateDecision.decision } : {}),
+      ...(decidingAuthority ? { decidingAuthority } : {}),
     };
   }
 
-  /**
-   * Its own short statement, outside the acceptance transaction: the counter row is locked only for the increment,
-   * so parallel acceptances do not queue behind each other. A failed acceptance leaves a gap; a number is never reused.
-   */
-  private async allocateCaseNo(region: string, day: string): Promise<string> {
-    const row = await queryOne<{ last_seq: number }>(
-      this.ds.manager,
-      `INSERT INTO intake.case_number_counters (region, day, last_seq) VALUES ($1, $2, 1)
-       ON CONFLICT (region, day) DO UPDATE SET last_seq = intake.case_number_counters.last_seq + 1
-       RETURNING last_seq`,
-      [region, day],
-    );
-    return formatCaseNo(region, day, row!.last_seq);
+  /** Stores the notice, then answers 422 with it: the applicant is told everything at once (一次性告知). */
+  private async oneTimeNotice(cmd: Command<AcceptCaseRequest>, item: ServiceItem, missing: MissingMaterial[]): Promise<AppError> {
+    const req = cmd.data;
+    const listed: NoticeMaterial[] = missing.map((m) => ({
+      code: m.code,
+      name: m.name,
+      reason: m.reason,
+      ...(m.detail ? { detail: m.detail } : {}),
+      tolerable: m.tolerable,
+    }));
+    const { type, name, idType, idNumber } = req.applicant;
+    const notice = await this.notices.issue({ item, centerCode: req.centerCode, applicant: { type, name, idType, idNumber: idNumber.toUpperCase() }, missing: listed }, cmd.actor);
+    return new AppError(ErrorCodes.CASE_MATERIALS_MISSING, 'Materials are missing or defective; nothing was accepted. The one-time notice lists every one.', 422, {
+      notice: { noticeNo: notice.noticeNo, itemCode: notice.itemCode, itemName: notice.itemName, missing: notice.missing, issuedAt: notice.issuedAt },
+      problems: missing.map<Problem>((m) => ({
+        field: `materials.${m.code}`,
+        rule: m.reason === 'MISSING' ? 'required' : 'notDefective',
+        message: m.reason === 'MISSING' ? `${m.name} is required` : `${m.name} is defective${m.detail ? `: ${m.detail}` : ''}`,
+      })),
+    });
   }
+
+  /** A window delivery may be collected at another center than the accepting one; it has to exist. */
+  private async pickupCenterProblems(req: AcceptCaseRequest): Promise<Problem[]> {
+    const pickup = req.delivery?.pickupCenter;
+    if (pickup === undefined) return [];
+    if (req.delivery.method !== 'WINDOW') return [{ field: 'delivery.pickupCenter', rule: 'onlyForWindow', message: 'pickupCenter goes with a WINDOW delivery' }];
+    const known: Center | undefined = pickup === req.centerCode ? ({} as Center) : await this.catalog.getCenter(pickup);
+    return known ? [] : [{ field: 'delivery.pickupCenter', rule: 'knownCenter', message: `no service center ${pickup}` }];
+  }
+
+  /** 上报件: accepted here, decided by the authority the item names (e.g. the county's civil affairs bureau). */
+  private async decidingAuthority(item: ServiceItem): Promise<DecidingAuthority | undefined> {
+    if (item.caseType !== 'REPORTED' || !item.decidedBy) return undefined;
+    const departmentName = await this.catalog.departmentName(item.decidedBy.department);
+    return { level: item.decidedBy.level, department: item.decidedBy.department, ...(departmentName ? { departmentName } : {}) };
+  }
+}
+
+function pendingRef(m: MissingMaterial): MaterialRef {
+  return { code: m.code, name: m.name, reason: m.reason === 'DEFECTIVE' ? `DEFECTIVE${m.detail ? `: ${m.detail}` : ''}` : 'MISSING' };
+}
+
+/** What the window received of one material: provided means handed in and usable. */
+function materialRecord(spec: ServiceItem['materials'][number], given: AcceptCaseRequest['materials'][number] | undefined) {
+  const defective = given?.defective === true;
+  return {
+    code: spec.code,
+    name: spec.name,
+    provided: given?.provided === true && !defective,
+    ...(defective ? { defective: true, ...(given?.defectReason?.trim() ? { defectReason: given.defectReason.trim() } : {}) } : {}),
+  };
 }

@@ -1,16 +1,20 @@
-import type { AcceptCaseRequest, Problem, ServiceItem } from '#libs/contracts';
+import { ErrorCodes, type AcceptCaseRequest, type Actor, type Problem, type ServiceItem } from '#libs/contracts';
 import { creditCodeProblem, idCardProblem, isMainlandMobile } from '#libs/checks';
 
 export interface MissingMaterial {
   code: string;
   name: string;
-  reason: 'MISSING' | 'UNKNOWN';
+  /** MISSING: not handed in; DEFECTIVE: handed in but unusable (detail says why). */
+  reason: 'MISSING' | 'DEFECTIVE';
+  detail?: string;
+  /** The item lets the window accept without it for now (容缺受理). */
+  tolerable: boolean;
 }
 
 export interface AcceptanceCheck {
   /** Problems with the request itself (wrong applicant type, bad ID…): answered 422, nothing written. */
   problems: Problem[];
-  /** Required materials not provided: the one-time notice lists all of them. */
+  /** Required materials not provided or defective: the one-time notice lists all of them (or, if all are tolerable, pending). */
   missing: MissingMaterial[];
 }
 
@@ -43,15 +47,74 @@ export function checkApplication(item: ServiceItem, req: AcceptCaseRequest): Acc
   }
   problems.push(...checkFormFields(item, req.form ?? {}));
 
-  const provided = new Map(req.materials.map((m) => [m.code, m.provided]));
+  const given = new Map(req.materials.map((m) => [m.code, m]));
   const known = new Set(item.materials.map((m) => m.code));
+  const seen = new Set<string>();
   req.materials.forEach((m, i) => {
     if (!known.has(m.code)) problems.push({ field: `materials[${i}].code`, rule: 'knownMaterial', message: `${item.code} has no material ${m.code}` });
+    else if (seen.has(m.code)) problems.push({ field: `materials[${i}].code`, rule: 'uniqueMaterial', message: `material ${m.code} is listed twice` });
+    seen.add(m.code);
+    if (m.defectReason !== undefined && m.defective !== true) {
+      problems.push({ field: `materials[${i}].defectReason`, rule: 'onlyWhenDefective', message: 'defectReason goes with defective: true' });
+    }
   });
-  const missing: MissingMaterial[] = item.materials
-    .filter((m) => m.required && provided.get(m.code) !== true)
-    .map((m) => ({ code: m.code, name: m.name, reason: 'MISSING' as const }));
+  const missing: MissingMaterial[] = item.materials.flatMap((m): MissingMaterial[] => {
+    if (!m.required) return [];
+    const g = given.get(m.code);
+    // Defective means brought but unusable: it counts as not provided, whatever `provided` says.
+    if (g?.defective === true) {
+      const detail = g.defectReason?.trim();
+      return [{ code: m.code, name: m.name, reason: 'DEFECTIVE', ...(detail ? { detail } : {}), tolerable: m.tolerable }];
+    }
+    return g?.provided === true ? [] : [{ code: m.code, name: m.name, reason: 'MISSING', tolerable: m.tolerable }];
+  });
   return { problems, missing };
+}
+
+export interface ImmediateCheck {
+  problems: Problem[];
+  /** Not this actor's to do: answered 403 with this code, before any 422. */
+  forbidden?: { code: string; message: string };
+}
+
+/**
+ * 即办件: only the chief representative of an IMMEDIATE item's single department decides at the window, and a chief
+ * representative accepts at the window only to decide on the spot. `forbidden` → 403; `problems` → 422.
+ */
+export function checkImmediateDecision(item: ServiceItem, actor: Actor, decideNow: AcceptCaseRequest['decideNow']): ImmediateCheck {
+  const problems: Problem[] = [];
+  if (!decideNow) {
+    return actor.role === 'CHIEF_REP'
+      ? { problems, forbidden: { code: ErrorCodes.AUTH_FORBIDDEN, message: 'A chief representative accepts at the window only to decide an IMMEDIATE item on the spot: send decideNow.' } }
+      : { problems };
+  }
+  if (actor.role !== 'CHIEF_REP') {
+    return { problems, forbidden: { code: ErrorCodes.AUTH_FORBIDDEN, message: "Only the chief representative of the item's department may decide at the window (decideNow)." } };
+  }
+  if (decideNow.decision !== 'APPROVE' && decideNow.decision !== 'REJECT') {
+    problems.push({ field: 'decideNow.decision', rule: 'isIn', message: 'decideNow.decision must be APPROVE or REJECT' });
+  }
+  const opinion = decideNow.opinion?.trim() ?? '';
+  if (decideNow.decision === 'REJECT' && !opinion) {
+    problems.push({ field: 'decideNow.opinion', rule: 'required', message: 'a rejection at the window must give the reasons (opinion)' });
+  }
+  if (opinion.length > 2000) problems.push({ field: 'decideNow.opinion', rule: 'maxLength', message: 'opinion must be at most 2000 characters' });
+  const departments = item.reviewPlan.flatMap((s) => s.departments);
+  if (item.caseType !== 'IMMEDIATE' || departments.length !== 1) {
+    problems.push({
+      field: 'decideNow',
+      rule: 'immediateItemOnly',
+      message: `${item.code} is a ${item.caseType} item; only IMMEDIATE items (即办件) with one department are decided at the window`,
+    });
+    return { problems };
+  }
+  if (actor.department !== departments[0]) {
+    return {
+      problems,
+      forbidden: { code: ErrorCodes.CASE_NOT_YOUR_DEPARTMENT, message: `${item.code} is decided by ${departments[0]}; ${actor.department ?? 'this login'} may not decide it.` },
+    };
+  }
+  return { problems };
 }
 
 /** Form fields that fee rules price by must be present and typed, or fees would be assessed wrongly later. */

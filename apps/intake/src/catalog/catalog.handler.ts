@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Rpc, type ServiceItem } from '#libs/contracts';
+import { Rpc, type CenterView, type DepartmentView, type ServiceItem } from '#libs/contracts';
 import { CatalogQueries } from './catalog-queries.js';
 
 @Controller()
@@ -15,5 +15,15 @@ export class CatalogHandler {
   @MessagePattern(Rpc.intake.getItem)
   get(@Payload() q: { code: string }): Promise<ServiceItem> {
     return this.catalog.getItem(String(q.code ?? ''));
+  }
+
+  @MessagePattern(Rpc.intake.listDepartments)
+  departments(): Promise<DepartmentView[]> {
+    return this.catalog.listDepartments();
+  }
+
+  @MessagePattern(Rpc.intake.listCenters)
+  centers(): Promise<CenterView[]> {
+    return this.catalog.listCenters();
   }
 }

@@ -1,34 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, ErrorCodes, type CaseView } from '#libs/contracts';
+import { type CaseView } from '#libs/contracts';
 import { toShanghai } from '#libs/calendar';
 import { maskIdNumber, maskPhone } from '#libs/checks';
 import { queryOne } from '#libs/persistence';
-
-interface CaseRow {
-  case_no: string;
-  item_code: string;
-  item_name: string;
-  item_version: number;
-  case_type: string;
-  center_code: string;
-  status: string;
-  applicant: CaseView['applicant'];
-  materials: CaseView['materials'];
-  form: Record<string, unknown>;
-  delivery: CaseView['delivery'];
-  accepted_at: Date;
-  accepted_by: string;
-  promised_deadline: Date;
-  legal_deadline: Date;
-}
+import { findCase } from '../case/case-row.js';
 
 @Injectable()
 export class GetCase {
   constructor(private readonly ds: DataSource) {}
 
+  /** Names come from the case row: the item version it was accepted under, whatever the catalog says today. */
   async view(caseNo: string): Promise<CaseView> {
-    const r = await this.row(caseNo);
+    const r = await findCase(this.ds.manager, caseNo);
+    const center = await queryOne<{ name: string }>(this.ds.manager, `SELECT name FROM intake.centers WHERE code = $1`, [r.center_code]);
+    const pending = r.pending_materials ?? [];
     return {
       caseNo: r.case_no,
       itemCode: r.item_code,
@@ -36,6 +22,7 @@ export class GetCase {
       itemVersion: r.item_version,
       caseType: r.case_type,
       centerCode: r.center_code,
+      ...(center ? { centerName: center.name } : {}),
       status: r.status,
       applicant: { ...r.applicant, idNumber: maskIdNumber(r.applicant.idNumber), phone: maskPhone(r.applicant.phone) },
       materials: r.materials,
@@ -45,6 +32,11 @@ export class GetCase {
       acceptedBy: r.accepted_by,
       promisedDeadline: toShanghai(r.promised_deadline)!,
       legalDeadline: toShanghai(r.legal_deadline)!,
+      pendingMaterials: pending,
+      ...(r.pending_due_at ? { pendingDueAt: toShanghai(r.pending_due_at)! } : {}),
+      ...(r.deciding_authority ? { decidingAuthority: r.deciding_authority } : {}),
+      ...(r.immediate_decision ? { immediateDecision: { ...r.immediate_decision, decidedAt: toShanghai(r.immediate_decision.decidedAt)! } } : {}),
+      ...(r.withdrawn_at ? { withdrawnAt: toShanghai(r.withdrawn_at)!, withdrawReason: r.withdraw_reason ?? '' } : {}),
     };
   }
 
@@ -54,11 +46,5 @@ export class GetCase {
       caseNo,
     ]);
     return !!r && idTail.length >= 4 && r.id_number.toUpperCase().endsWith(idTail.toUpperCase());
-  }
-
-  private async row(caseNo: string): Promise<CaseRow> {
-    const r = await queryOne<CaseRow>(this.ds.manager, `SELECT * FROM intake.cases WHERE case_no = $1`, [caseNo]);
-    if (!r) throw AppError.notFound(ErrorCodes.CASE_NOT_FOUND, `No case ${caseNo}`);
-    return r;
   }
 }

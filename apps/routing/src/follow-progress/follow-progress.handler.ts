@@ -14,6 +14,27 @@ export class FollowProgressHandler {
     return this.followProgress.run(e, ctx.tx);
   }
 
+  // department workbench (#4): timeline only
+  @OnEvent(Events.TaskAssigned)
+  taskAssigned(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
+    return this.followProgress.run(e, ctx.tx);
+  }
+
+  @OnEvent(Events.SiteSurveyScheduled)
+  siteSurveyScheduled(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
+    return this.followProgress.run(e, ctx.tx);
+  }
+
+  @OnEvent(Events.SiteSurveyFindingsRecorded)
+  siteSurveyFindingsRecorded(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
+    return this.followProgress.run(e, ctx.tx);
+  }
+
+  @OnEvent(Events.OpinionRecorded)
+  opinionRecorded(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
+    return this.followProgress.run(e, ctx.tx);
+  }
+
   @OnEvent(Events.NoticeIssued)
   noticeIssued(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
     return this.followProgress.run(e, ctx.tx);

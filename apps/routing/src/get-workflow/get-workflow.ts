@@ -4,6 +4,7 @@ import { toShanghai } from '#libs/calendar';
 import type { WorkflowView } from '#libs/contracts';
 import { caseNotFound } from '../workflow/case-no-query.js';
 import { findWorkflow } from '../workflow/workflow-store.js';
+import { suspensionsOf } from '../supplement/suspensions-of.js';
 import { stageStatuses } from './stage-statuses.js';
 
 @Injectable()
@@ -22,6 +23,8 @@ export class GetWorkflow {
       acceptedAt: toShanghai(wf.accepted_at)!,
       promisedDeadline: toShanghai(wf.promised_deadline)!,
       legalDeadline: toShanghai(wf.legal_deadline)!,
+      ...(wf.deadline_estimated ? { deadlineEstimated: true, estimatedYears: wf.estimated_years ?? [] } : {}),
+      suspensions: await suspensionsOf(this.ds.manager, wf.case_no),
       updatedAt: toShanghai(wf.updated_at)!,
     };
   }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CaseStatus, Events, type EventEnvelope, type TaskDecidedData } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
 import { queryRows } from '#libs/persistence';
+import { closeTaskClock } from '../clock/clock-store.js';
+import { suspendCase } from '../supplement/suspend-case.js';
 import { emitOnTimeline, recordOnTimeline } from '../timeline/timeline-writer.js';
 import { isUnderReview } from '../workflow/case-status.js';
 import { joinStage, type RecordedDecision } from '../workflow/stage-join.js';
@@ -15,8 +17,13 @@ export class JoinDecision {
     const wf = await lockWorkflow(tx.manager, e.caseNo);
     await recordOnTimeline(tx.manager, e);
     await this.recordDecision(tx, e);
+    // The task's clock stops with a decision; a supplement request only pauses it (with the whole case, below).
+    if (e.data.decision !== 'REQUEST_SUPPLEMENT') {
+      await closeTaskClock(tx.manager, { caseNo: e.caseNo, ...e.data }, e.data.decision, new Date(e.occurredAt));
+    }
     // Decisions that come in after the case ended are kept (every department's opinion stays) but change nothing.
     if (!isUnderReview(wf.status) || e.data.stage !== wf.current_stage) return;
+    if (e.data.decision === 'REQUEST_SUPPLEMENT') return suspendCase(tx, wf, e);
     const decisions = await queryRows<RecordedDecision>(
       tx.manager,
       `SELECT stage, department, decision, opinion FROM routing.stage_decisions WHERE case_no = $1 AND stage = $2`,
@@ -48,9 +55,12 @@ export class JoinDecision {
       case 'REJECTED':
         return rejectCase(tx, wf, outcome.rejection);
       case 'SUSPENDED':
-        return moveStatus(tx, wf, CaseStatus.SUSPENDED);
+        // A department asked for a supplement and has not decided again since: the stage waits for it. Suspending
+        // and resuming are the supplement's own (suspendCase on the request, ResumeCase when the materials are in).
+        return;
       case 'WAITING':
-        return moveStatus(tx, wf, CaseStatus.IN_REVIEW);
+        // A decision made just before the case was suspended must not set its clock running again.
+        return wf.status === CaseStatus.SUSPENDED ? undefined : moveStatus(tx, wf, CaseStatus.IN_REVIEW);
       case 'COMPLETED':
         await emitOnTimeline(tx, Events.StageCompleted, wf.case_no, { stage: wf.current_stage });
         return outcome.next ? openStage(tx, wf, outcome.next) : approveCase(tx, wf);

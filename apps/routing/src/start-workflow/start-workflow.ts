@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseAcceptedData, EventEnvelope } from '#libs/contracts';
+import { Events, type Actor, type CaseAcceptedData, type EventEnvelope, type ImmediateDecision } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
 import { queryRows } from '#libs/persistence';
+import { startCaseClock } from '../clock/clock-store.js';
 import { recordOnTimeline } from '../timeline/timeline-writer.js';
 import { firstStage } from '../workflow/stage-join.js';
 import { approveCase, openStage } from '../workflow/workflow-transitions.js';
@@ -23,9 +24,21 @@ export class StartWorkflow {
     await recordOnTimeline(tx.manager, e);
     // Already started under another event id: opening the stage again would hand out duplicate tasks.
     if (!created) return;
+    await startCaseClock(tx.manager, created);
     const first = firstStage(created.plan);
     // A plan without review stages has nothing left to decide once the window accepted it.
-    if (first) await openStage(tx, created, first);
+    // 即办件: the stage opens carrying the decision the chief representative took at the window; approval records it.
+    if (first) await openStage(d.immediateDecision ? withImmediateDecision(tx, d.immediateDecision) : tx, created, first);
     else await approveCase(tx, created);
   }
+}
+
+/** The same transaction, with the window's decision added to the StageOpened event that openStage emits. */
+function withImmediateDecision(tx: Tx, immediateDecision: ImmediateDecision): Tx {
+  return {
+    manager: tx.manager,
+    meta: tx.meta,
+    emit: <T>(type: string, caseNo: string, data: T, actor?: Actor) =>
+      tx.emit<T>(type, caseNo, type === Events.StageOpened ? ({ ...data, immediateDecision } as T) : data, actor),
+  };
 }

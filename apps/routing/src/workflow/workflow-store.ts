@@ -12,6 +12,9 @@ export interface WorkflowRow {
   accepted_at: Date;
   promised_deadline: Date;
   legal_deadline: Date;
+  /** Set by the clock (#4) when a deadline leans on a year without an official schedule. */
+  deadline_estimated?: boolean;
+  estimated_years?: number[];
   version: number;
   updated_at: Date;
 }

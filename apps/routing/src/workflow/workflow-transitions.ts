@@ -1,5 +1,6 @@
 import { CaseStatus, Events, type ReviewStage } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
+import { closeCaseClocks, openTaskClocks } from '../clock/clock-store.js';
 import { emitOnTimeline } from '../timeline/timeline-writer.js';
 import { canMove } from './case-status.js';
 import type { RecordedDecision } from './stage-join.js';
@@ -12,24 +13,29 @@ import { updateWorkflow, type WorkflowRow } from './workflow-store.js';
 
 export async function openStage(tx: Tx, wf: WorkflowRow, stage: ReviewStage): Promise<void> {
   await updateWorkflow(tx.manager, wf.case_no, { status: CaseStatus.IN_REVIEW, currentStage: stage.stage });
+  // Each department's task gets its clock (and its id) here; due at the promised deadline unless the stage has a share.
+  const clocks = await openTaskClocks(tx.manager, wf, stage, new Date());
   await emitOnTimeline(tx, Events.StageOpened, wf.case_no, {
     itemCode: wf.item_code,
     itemName: wf.item_name,
     stage: stage.stage,
     departments: stage.departments,
     ...(stage.lead ? { lead: stage.lead } : {}),
-    // The whole case answers to one promised deadline; stages get no share of their own yet.
-    dueAt: wf.promised_deadline.toISOString(),
+    dueAt: clocks.dueAt.toISOString(),
+    taskIds: clocks.taskIds,
+    legalDeadline: wf.legal_deadline.toISOString(),
   });
 }
 
 export async function approveCase(tx: Tx, wf: WorkflowRow): Promise<void> {
   await updateWorkflow(tx.manager, wf.case_no, { status: CaseStatus.APPROVED });
+  await closeCaseClocks(tx.manager, wf.case_no, CaseStatus.APPROVED);
   await emitOnTimeline(tx, Events.CaseApproved, wf.case_no, {});
 }
 
 export async function rejectCase(tx: Tx, wf: WorkflowRow, rejection: RecordedDecision): Promise<void> {
   await updateWorkflow(tx.manager, wf.case_no, { status: CaseStatus.REJECTED });
+  await closeCaseClocks(tx.manager, wf.case_no, CaseStatus.REJECTED);
   await emitOnTimeline(tx, Events.CaseRejected, wf.case_no, {
     stage: rejection.stage,
     department: rejection.department,

@@ -1,10 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import type { AcceptCaseRequest } from '#libs/contracts';
 import { ApplicantDto } from './applicant.dto.js';
 import { DeliveryPreferenceDto } from './delivery-preference.dto.js';
 import { MaterialDto } from './material.dto.js';
+
+export class DecideNowDto {
+  @ApiProperty({ enum: ['APPROVE', 'REJECT'], example: 'APPROVE' })
+  @IsIn(['APPROVE', 'REJECT'])
+  decision: 'APPROVE' | 'REJECT';
+
+  @ApiPropertyOptional({ example: '材料齐全，准予备案', maxLength: 2000, description: 'Required to reject.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  opinion?: string;
+}
 
 export class AcceptCaseDto implements AcceptCaseRequest {
   @ApiProperty({ example: 'RE-TRANSFER', description: 'Service item code (事项编码).' })
@@ -47,7 +59,28 @@ export class AcceptCaseDto implements AcceptCaseRequest {
   @ValidateNested()
   @Type(() => DeliveryPreferenceDto)
   delivery: DeliveryPreferenceDto;
+
+  @ApiPropertyOptional({
+    example: true,
+    description:
+      '容缺受理: accept although materials the item marks tolerable are missing or defective; they become pending with a due date ' +
+      '(INTAKE_TOLERANT_DAYS working days) and the result is not issued until they are in. Without it, any missing material gets the one-time notice.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  tolerant?: boolean;
+
+  @ApiPropertyOptional({
+    type: DecideNowDto,
+    description: "即办件: the chief representative of an IMMEDIATE item's department accepts and decides in one visit (CHIEF_REP only).",
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DecideNowDto)
+  decideNow?: DecideNowDto;
 }
+
 
 export const ACCEPT_CASE_EXAMPLE: AcceptCaseRequest = {
   itemCode: 'RE-TRANSFER',

@@ -24,4 +24,10 @@ export class DeliveryPreferenceDto {
   @IsNotEmpty({ message: 'address is required for a COURIER delivery' })
   @MaxLength(300)
   address?: string;
+
+  @ApiPropertyOptional({ example: '510704-T01', maxLength: 32, description: 'WINDOW only: the center that hands the result out; defaults to the accepting center (就近办).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  pickupCenter?: string;
 }

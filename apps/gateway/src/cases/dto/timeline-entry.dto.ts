@@ -4,6 +4,7 @@ export class TimelineActorDto {
   @ApiProperty({ example: 'clerk1' }) id: string;
   @ApiProperty({ example: 'CLERK' }) role: string;
   @ApiProperty({ example: 'NRB', required: false }) department?: string;
+  @ApiProperty({ example: 'rep.nrb', required: false, description: 'A backup (AB岗) acted: the chief representative they acted for.' }) onBehalfOf?: string;
 }
 
 export class TimelineEntryDto {

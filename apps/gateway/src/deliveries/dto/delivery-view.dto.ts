@@ -10,7 +10,8 @@ export class DeliveryViewDto {
   @ApiProperty({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5c' }) deliveryId: string;
   @ApiProperty({ example: '510704202611230000427' }) caseNo: string;
   @ApiProperty({ enum: ['WINDOW', 'COURIER'], example: 'COURIER' }) method: string;
-  @ApiProperty({ enum: ['READY', 'DISPATCHED', 'DELIVERED'], example: 'DISPATCHED' }) status: string;
+  @ApiProperty({ enum: ['READY', 'DISPATCHED', 'DELIVERED', 'CANCELLED'], example: 'DISPATCHED', description: 'CANCELLED: the case was withdrawn while the result waited.' }) status: string;
+  @ApiPropertyOptional({ example: '510704-T01', description: 'WINDOW: the center that hands the result out (the accepting one unless the applicant chose another).' }) pickupCenter?: string;
   @ApiProperty({ type: [CertificateDto] }) certificates: CertificateDto[];
   @ApiPropertyOptional({ example: '张三' }) recipient?: string;
   @ApiPropertyOptional({ example: '13812345678' }) phone?: string;

@@ -2,10 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 
 export class ListDeliveriesQuery {
-  @ApiPropertyOptional({ enum: ['READY', 'DISPATCHED', 'DELIVERED'], example: 'READY' })
+  @ApiPropertyOptional({ enum: ['READY', 'DISPATCHED', 'DELIVERED', 'CANCELLED'], example: 'READY' })
   @IsOptional()
-  @IsIn(['READY', 'DISPATCHED', 'DELIVERED'])
-  status?: 'READY' | 'DISPATCHED' | 'DELIVERED';
+  @IsIn(['READY', 'DISPATCHED', 'DELIVERED', 'CANCELLED'])
+  status?: 'READY' | 'DISPATCHED' | 'DELIVERED' | 'CANCELLED';
 
   @ApiPropertyOptional({ enum: ['WINDOW', 'COURIER'], description: "Defaults to the caller's own kind: COURIER for a courier, WINDOW for a clerk." })
   @IsOptional()

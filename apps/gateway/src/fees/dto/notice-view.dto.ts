@@ -14,7 +14,7 @@ export class NoticeViewDto {
   @ApiProperty({ type: [NoticeLineDto] }) items: NoticeLineDto[];
   @ApiProperty({ example: 9000 }) totalFen: number;
   @ApiProperty({ example: 0 }) paidFen: number;
-  @ApiProperty({ enum: ['UNPAID', 'PAID', 'VOID', 'REFUNDED'], example: 'UNPAID' }) status: string;
+  @ApiProperty({ enum: ['UNPAID', 'PAID', 'VOID', 'REFUND_DUE', 'REFUNDED'], example: 'UNPAID', description: 'VOID: withdrawn before payment; REFUND_DUE: withdrawn after payment, refund owed.' }) status: string;
   @ApiProperty({ example: '2026-11-24T10:12:04+08:00' }) issuedAt: string;
   @ApiPropertyOptional({ example: '2026-11-24T11:02:45+08:00' }) paidAt?: string;
 }

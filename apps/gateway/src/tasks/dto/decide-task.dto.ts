@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { RequestedMaterialDto } from './requested-material.dto.js';
 
 export const DECISIONS = ['APPROVE', 'REJECT', 'REQUEST_SUPPLEMENT'] as const;
 
@@ -20,4 +22,17 @@ export class DecideTaskDto {
   @Matches(/\S/, { message: 'opinion must not be blank' })
   @MaxLength(2000)
   opinion?: string;
+
+  @ApiPropertyOptional({
+    type: [RequestedMaterialDto],
+    description: 'Required (non-empty) for REQUEST_SUPPLEMENT: every material the applicant must bring, at once (一次性告知).',
+    example: [{ code: 'M05', name: '完税凭证', reason: '复印件不清晰，请提交原件' }],
+  })
+  @ValidateIf((d: DecideTaskDto) => d.decision === 'REQUEST_SUPPLEMENT' || d.requested !== undefined)
+  @IsArray()
+  @ArrayNotEmpty({ message: 'requested must list every material the applicant is to bring' })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RequestedMaterialDto)
+  requested?: RequestedMaterialDto[];
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 
-export const TASK_STATUSES = ['OPEN', 'APPROVED', 'REJECTED', 'SUPPLEMENT_REQUESTED', 'CANCELLED'] as const;
+export const TASK_STATUSES = ['OPEN', 'APPROVED', 'REJECTED', 'SUPPLEMENT_REQUESTED', 'CANCELLED', 'PAUSED'] as const;
 
 export class ListTasksQuery {
   @ApiPropertyOptional({ enum: TASK_STATUSES, example: 'OPEN' })

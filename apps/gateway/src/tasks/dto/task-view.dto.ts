@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TASK_STATUSES } from './list-tasks.query.js';
+import { TaskExtensionDto } from '../../task-extension/task-extension.dto.js';
 
 export class TaskViewDto {
   @ApiProperty({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' }) taskId: string;
@@ -13,7 +14,11 @@ export class TaskViewDto {
   @ApiPropertyOptional({ example: 'APPROVE' }) decision?: string;
   @ApiPropertyOptional({ example: '材料齐全，同意登记' }) opinion?: string;
   @ApiPropertyOptional({ example: 'rep.nrb' }) decidedBy?: string;
+  @ApiPropertyOptional({ example: 'rep.nrb', description: 'Set when a backup (AB岗) decided: the chief representative they acted for (decidedBy is the backup).' }) onBehalfOf?: string;
+  @ApiPropertyOptional({ example: 'rep.nrb', description: 'The user of the department the task is assigned to; absent: the whole department.' }) assignee?: string;
   @ApiPropertyOptional({ example: '2026-11-24T10:12:03+08:00' }) decidedAt?: string;
   @ApiPropertyOptional() cancelReason?: string;
   @ApiProperty({ example: '2026-11-23T09:30:13+08:00' }) createdAt: string;
+  @ApiPropertyOptional({ example: '2026-11-24T10:12:03+08:00', description: 'PAUSED: since when the task waits for the applicant’s supplement (补正).' }) pausedAt?: string;
+  @ApiPropertyOptional({ type: () => TaskExtensionDto, description: 'The one extension (延期) the task got, if any.' }) extension?: TaskExtensionDto;
 }

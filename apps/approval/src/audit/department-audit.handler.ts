@@ -1,0 +1,14 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Rpc, type AuditPage } from '#libs/contracts';
+import { DepartmentAudit } from './department-audit.js';
+
+@Controller()
+export class DepartmentAuditHandler {
+  constructor(private readonly audit: DepartmentAudit) {}
+
+  @MessagePattern(Rpc.approval.departmentAudit)
+  handle(@Payload() query: unknown): Promise<AuditPage> {
+    return this.audit.run(query);
+  }
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { toShanghai } from '#libs/calendar';
+import { AppError, ErrorCodes, type Actor, type Command, type DelegationView, type RevokeDelegationRequest } from '#libs/contracts';
+import { newId, UnitOfWork } from '#libs/messaging';
+import { queryOne, queryRows } from '#libs/persistence';
+import { writeAudit } from '../audit/audit-log.js';
+import { isDelegationActive, parseCreateDelegation } from './delegation-rules.js';
+
+interface DelegationRow {
+  id: string;
+  department: string;
+  primary_user: string;
+  backup_user: string;
+  valid_from: Date;
+  valid_to: Date;
+  reason: string;
+  created_by: string;
+  created_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+}
+
+const COLUMNS = `id, department, primary_user, backup_user, valid_from, valid_to, reason, created_by, created_at, revoked_at, revoked_by`;
+const DEPARTMENT = /^[A-Z0-9_-]{1,32}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Backups (AB岗): an administrator or the department's own chief representative names who stands in, from when to
+ * when, and why. The gateway checks both users exist; approval keeps the delegation, since it is approval that lets
+ * the backup decide. Delegations are revoked, never deleted: the audit trail must still say who could act when.
+ */
+@Injectable()
+export class ManageDelegations {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly ds: DataSource,
+  ) {}
+
+  async create(command: Command<unknown>, correlationId: string): Promise<DelegationView> {
+    const now = new Date();
+    const d = parseCreateDelegation(command?.data, now);
+    assertManages(command.actor, d.department);
+    return this.uow.run({ actor: command.actor, correlationId }, async (tx) => {
+      const row = (await queryOne<DelegationRow>(
+        tx.manager,
+        `INSERT INTO approval.delegations (id, department, primary_user, backup_user, valid_from, valid_to, reason, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         RETURNING ${COLUMNS}`,
+        [newId(), d.department, d.primaryUser, d.backupUser, d.validFrom, d.validTo, d.reason, command.actor.id],
+      ))!;
+      await writeAudit(tx.manager, {
+        actor: command.actor,
+        action: 'DELEGATION_CREATED',
+        department: d.department,
+        details: { delegationId: row.id, primaryUser: d.primaryUser, backupUser: d.backupUser, from: d.from, to: d.to, reason: d.reason },
+      });
+      return toView(row, now);
+    });
+  }
+
+  async list(query: unknown): Promise<DelegationView[]> {
+    const department = (query as { department?: unknown } | null)?.department;
+    if (typeof department !== 'string' || !DEPARTMENT.test(department)) {
+      throw AppError.invalid(ErrorCodes.VALIDATION, [{ field: 'department', rule: 'isDepartment', message: 'department must be a department code.' }]);
+    }
+    const rows = await queryRows<DelegationRow>(
+      this.ds.manager,
+      `SELECT ${COLUMNS} FROM approval.delegations WHERE department = $1 ORDER BY created_at DESC, id DESC`,
+      [department],
+    );
+    const now = new Date();
+    return rows.map((r) => toView(r, now));
+  }
+
+  async revoke(command: Command<unknown>, correlationId: string): Promise<DelegationView> {
+    const r = (command?.data ?? {}) as Partial<RevokeDelegationRequest>;
+    if (typeof r.department !== 'string' || !DEPARTMENT.test(r.department) || typeof r.delegationId !== 'string' || !UUID.test(r.delegationId)) {
+      throw AppError.notFound(ErrorCodes.DELEGATION_NOT_FOUND, `No delegation ${String(r.delegationId)} in ${String(r.department)}.`);
+    }
+    assertManages(command.actor, r.department);
+    return this.uow.run({ actor: command.actor, correlationId }, async (tx) => {
+      const revoked = await queryOne<DelegationRow>(
+        tx.manager,
+        `UPDATE approval.delegations SET revoked_at = now(), revoked_by = $3
+          WHERE id = $1 AND department = $2 AND revoked_at IS NULL
+          RETURNING ${COLUMNS}`,
+        [r.delegationId, r.department, command.actor.id],
+      );
+      if (!revoked) {
+        const existing = await queryOne<DelegationRow>(tx.manager, `SELECT ${COLUMNS} FROM approval.delegations WHERE id = $1 AND department = $2`, [r.delegationId, r.department]);
+        if (!existing) throw AppError.notFound(ErrorCodes.DELEGATION_NOT_FOUND, `No delegation ${r.delegationId} in ${r.department}.`);
+        throw AppError.conflict(ErrorCodes.DELEGATION_ALREADY_REVOKED, `Delegation ${r.delegationId} was already revoked.`, { delegation: toView(existing, new Date()) });
+      }
+      await writeAudit(tx.manager, {
+        actor: command.actor,
+        action: 'DELEGATION_REVOKED',
+        department: r.department!,
+        details: { delegationId: revoked.id, primaryUser: revoked.primary_user, backupUser: revoked.backup_user },
+      });
+      return toView(revoked, new Date());
+    });
+  }
+}
+
+/** An administrator, or a chief representative of this very department (checked by the gateway too). */
+function assertManages(actor: Actor | undefined, department: string): void {
+  if (actor?.role === 'ADMIN') return;
+  if (actor?.role === 'CHIEF_REP' && actor.department === department) return;
+  throw AppError.forbidden(ErrorCodes.DEPARTMENT_NOT_YOURS, `Only an administrator or ${department}'s chief representative manages its backups.`);
+}
+
+function toView(r: DelegationRow, now: Date): DelegationView {
+  return {
+    delegationId: r.id,
+    department: r.department,
+    primaryUser: r.primary_user,
+    backupUser: r.backup_user,
+    from: toShanghai(r.valid_from)!,
+    to: toShanghai(r.valid_to)!,
+    reason: r.reason,
+    createdBy: r.created_by,
+    createdAt: toShanghai(r.created_at)!,
+    ...(r.revoked_at ? { revokedAt: toShanghai(r.revoked_at)!, revokedBy: r.revoked_by ?? undefined } : {}),
+    active: isDelegationActive({ validFrom: r.valid_from, validTo: r.valid_to, revokedAt: r.revoked_at }, now),
+  };
+}

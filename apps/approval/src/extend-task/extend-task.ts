@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { toShanghai, WorkingCalendar } from '#libs/calendar';
+import { AppError, ErrorCodes, Events, type Command, type TaskExtendedData, type TaskExtensionView, type TaskView } from '#libs/contracts';
+import { UnitOfWork } from '#libs/messaging';
+import { queryOne } from '#libs/persistence';
+import { writeAudit } from '../audit/audit-log.js';
+import { actingFor } from '../delegations/acting-for.js';
+import { legalDeadlineOf } from '../task-clock/case-clock.js';
+import { TASK_COLUMNS, toTaskView, type ReviewTaskRow } from '../tasks/review-task.js';
+import { extensionVerdict, parseExtendRequest } from './extension-rules.js';
+
+/**
+ * 延期: the department's chief representative (or its active backup) extends its task by N working days, once,
+ * within the case's legal deadline. The new due time and the TaskExtended event commit together; routing moves
+ * the task's clock and puts the extension on the case's timeline.
+ */
+@Injectable()
+export class ExtendTask {
+  private readonly calendar = WorkingCalendar.official();
+
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async run(command: Command<unknown>, correlationId: string): Promise<TaskView> {
+    const request = parseExtendRequest(command?.data);
+    const actor = command.actor;
+    return this.uow.run({ actor, correlationId }, async (tx) => {
+      const task = await queryOne<ReviewTaskRow>(tx.manager, `SELECT ${TASK_COLUMNS} FROM approval.review_tasks WHERE id = $1 FOR UPDATE`, [request.taskId]);
+      if (!task) throw AppError.notFound(ErrorCodes.TASK_NOT_FOUND, `No review task ${request.taskId}.`);
+      const acting = await actingFor(tx.manager, actor, task.department);
+      if (!acting) {
+        throw AppError.forbidden(ErrorCodes.TASK_NOT_YOURS, `Task ${task.id} belongs to ${task.department}; only its chief representative (or an active backup) may extend it.`);
+      }
+      const now = new Date();
+      const newDueAt = this.calendar.extend(task.due_at, request.workingDays).at;
+      const legalDeadline = await legalDeadlineOf(tx.manager, task.case_no);
+      const verdict = extensionVerdict({ status: task.status, extended: !!task.extension, dueAt: task.due_at, newDueAt, legalDeadline, now });
+      if (!verdict.ok) {
+        throw new AppError(verdict.code, verdict.message, verdict.status, {
+          taskId: task.id,
+          dueAt: toShanghai(task.due_at),
+          requestedDueAt: toShanghai(newDueAt),
+          ...(legalDeadline ? { legalDeadline: toShanghai(legalDeadline) } : {}),
+        });
+      }
+      const extension: TaskExtensionView = {
+        workingDays: request.workingDays,
+        reason: request.reason,
+        extendedBy: actor.id,
+        extendedAt: toShanghai(now)!,
+        previousDueAt: toShanghai(task.due_at)!,
+      };
+      const extended = await queryOne<ReviewTaskRow>(
+        tx.manager,
+        `UPDATE approval.review_tasks SET due_at = $2, extension = $3::jsonb, version = version + 1
+          WHERE id = $1 AND status = 'OPEN' AND extension IS NULL
+          RETURNING ${TASK_COLUMNS}`,
+        [task.id, newDueAt, JSON.stringify(extension)],
+      );
+      if (!extended) throw AppError.conflict(ErrorCodes.CONCURRENT_UPDATE, `Task ${task.id} changed meanwhile; read it again.`);
+      tx.emit<TaskExtendedData>(
+        Events.TaskExtended,
+        task.case_no,
+        {
+          taskId: task.id,
+          stage: task.stage,
+          department: task.department,
+          workingDays: request.workingDays,
+          reason: request.reason,
+          previousDueAt: task.due_at.toISOString(),
+          dueAt: newDueAt.toISOString(),
+        },
+        acting,
+      );
+      await writeAudit(tx.manager, {
+        actor: acting,
+        action: 'TASK_EXTENDED',
+        department: task.department,
+        taskId: task.id,
+        caseNo: task.case_no,
+        details: { workingDays: request.workingDays, reason: request.reason, previousDueAt: extension.previousDueAt, dueAt: toShanghai(newDueAt) },
+      });
+      return toTaskView(extended);
+    });
+  }
+}

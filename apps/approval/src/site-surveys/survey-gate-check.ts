@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppError, ErrorCodes, type DecideTaskRequest } from '#libs/contracts';
+import { ItemRulesCache } from './item-rules.js';
+import { surveyGate } from './survey-gate.js';
+import { surveyState } from './survey-store.js';
+
+/** Applies the survey gate to a decision about to be recorded (in the decision's transaction). */
+@Injectable()
+export class SurveyGateCheck {
+  constructor(private readonly items: ItemRulesCache) {}
+
+  async assertMayDecide(
+    m: EntityManager,
+    task: { case_no: string; item_code: string; stage: number; department: string },
+    decision: DecideTaskRequest['decision'],
+  ): Promise<void> {
+    if (decision !== 'APPROVE') return;
+    const rules = await this.items.of(task.item_code);
+    const lead = rules.leads[task.stage];
+    if (!rules.jointSiteSurvey || lead !== task.department) return;
+    const answer = surveyGate({
+      decision,
+      requiresSurvey: rules.jointSiteSurvey,
+      lead,
+      department: task.department,
+      survey: await surveyState(m, task.case_no, task.stage),
+    });
+    if (!answer.ok) throw AppError.conflict(ErrorCodes.SURVEY_NOT_RECORDED, answer.message, answer.survey ? { survey: answer.survey } : undefined);
+  }
+}

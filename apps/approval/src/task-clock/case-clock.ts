@@ -1,0 +1,17 @@
+import type { EntityManager } from 'typeorm';
+import { queryOne } from '#libs/persistence';
+
+/** The case's legal deadline as routing last announced it (StageOpened, then CaseResumed when it moved). */
+export async function rememberLegalDeadline(m: EntityManager, caseNo: string, legalDeadline: string | undefined): Promise<void> {
+  if (!legalDeadline) return;
+  await m.query(
+    `INSERT INTO approval.case_clocks (case_no, legal_deadline) VALUES ($1, $2)
+     ON CONFLICT (case_no) DO UPDATE SET legal_deadline = EXCLUDED.legal_deadline, updated_at = now()
+      WHERE approval.case_clocks.legal_deadline < EXCLUDED.legal_deadline`,
+    [caseNo, legalDeadline],
+  );
+}
+
+export async function legalDeadlineOf(m: EntityManager, caseNo: string): Promise<Date | undefined> {
+  return (await queryOne<{ legal_deadline: Date }>(m, `SELECT legal_deadline FROM approval.case_clocks WHERE case_no = $1`, [caseNo]))?.legal_deadline;
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError, ErrorCodes, type Actor, type Problem, type WorklistPage, type WorklistRequest } from '#libs/contracts';
+import { queryRows } from '#libs/persistence';
+import { departmentsActedFor } from '../delegations/acting-for.js';
+import { TASK_COLUMNS, TASK_STATUSES, toTaskView, type ReviewTaskRow, type TaskStatus } from '../tasks/review-task.js';
+import { cursorTime, decodeCursor, pageSize, paginate, type CursorKey } from './cursor.js';
+import { warningLevel, warningThreshold } from './warning-level.js';
+
+interface Filters {
+  actor: Actor;
+  status?: TaskStatus;
+  itemCode?: string;
+  dueBefore?: Date;
+  overdue?: boolean;
+  department?: string;
+  assignee?: string;
+  after?: CursorKey;
+  limit: number;
+}
+
+/**
+ * A chief representative's worklist: the tasks of their department and of every department they are an active
+ * backup (AB岗) for, filtered, soonest due first (id breaking ties), a page at a time. Each task carries its
+ * warning level, computed now (see warning-level.ts).
+ */
+@Injectable()
+export class Worklist {
+  constructor(private readonly ds: DataSource) {}
+
+  async run(request: unknown): Promise<WorklistPage> {
+    const f = parse(request);
+    const now = new Date();
+    const acting = await departmentsActedFor(this.ds.manager, f.actor, now);
+    const departments = [...acting.keys()];
+    if (f.department && !acting.has(f.department)) {
+      throw AppError.forbidden(ErrorCodes.DEPARTMENT_NOT_YOURS, `You neither represent ${f.department} nor stand in for it now.`);
+    }
+    const scope = f.department ? [f.department] : departments;
+    if (!scope.length) return { items: [], nextCursor: null, departments };
+
+    const where = ['department = ANY($1::text[])'];
+    const params: unknown[] = [scope];
+    const add = (sql: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (f.status) add((p) => `status = ${p}`, f.status);
+    if (f.itemCode) add((p) => `item_code = ${p}`, f.itemCode);
+    if (f.dueBefore) add((p) => `due_at < ${p}`, f.dueBefore);
+    if (f.overdue === true) add((p) => `status = 'OPEN' AND due_at < ${p}`, now);
+    if (f.overdue === false) add((p) => `NOT (status = 'OPEN' AND due_at < ${p})`, now);
+    if (f.assignee) add((p) => `assignee = ${p}`, f.assignee);
+    if (f.after) {
+      params.push(f.after.at, f.after.id);
+      where.push(`(due_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(f.limit + 1);
+    const rows = await queryRows<ReviewTaskRow & { due_key: string }>(
+      this.ds.manager,
+      `SELECT ${TASK_COLUMNS}, ${cursorTime('due_at')} AS due_key
+         FROM approval.review_tasks
+        WHERE ${where.join(' AND ')}
+        ORDER BY due_at, id
+        LIMIT $${params.length}`,
+      params,
+    );
+    const { page, nextCursor } = paginate(rows, f.limit, (r) => ({ at: r.due_key, id: r.id }));
+    const threshold = warningThreshold();
+    return {
+      items: page.map((r) => ({ ...toTaskView(r), warningLevel: warningLevel({ status: r.status, createdAt: r.created_at, dueAt: r.due_at }, now, { threshold }) })),
+      nextCursor,
+      departments,
+    };
+  }
+}
+
+const CODE = /^[A-Za-z0-9._-]{1,64}$/;
+
+function parse(request: unknown): Filters {
+  const q = (request ?? {}) as Partial<Record<keyof WorklistRequest, unknown>>;
+  const problems: Problem[] = [];
+  const actor = q.actor as Actor | undefined;
+  if (!actor || typeof actor.id !== 'string') problems.push({ field: 'actor', rule: 'required', message: 'Who is asking is required.' });
+  if (q.status !== undefined && q.status !== null && !TASK_STATUSES.includes(q.status as TaskStatus)) {
+    problems.push({ field: 'status', rule: 'isIn', message: `status must be one of ${TASK_STATUSES.join(', ')}.` });
+  }
+  for (const field of ['itemCode', 'department', 'assignee'] as const) {
+    const v = q[field];
+    if (v !== undefined && v !== null && (typeof v !== 'string' || !CODE.test(v))) problems.push({ field, rule: 'isCode', message: `${field} must be 1 to 64 letters, digits, ".", "-" or "_".` });
+  }
+  let dueBefore: Date | undefined;
+  if (q.dueBefore !== undefined && q.dueBefore !== null) {
+    dueBefore = typeof q.dueBefore === 'string' ? new Date(q.dueBefore) : undefined;
+    if (!dueBefore || Number.isNaN(dueBefore.getTime())) problems.push({ field: 'dueBefore', rule: 'isDateTime', message: 'dueBefore must be a date-time (ISO 8601).' });
+  }
+  if (q.overdue !== undefined && q.overdue !== null && typeof q.overdue !== 'boolean') {
+    problems.push({ field: 'overdue', rule: 'isBoolean', message: 'overdue must be true or false.' });
+  }
+  let after: CursorKey | undefined;
+  if (q.cursor !== undefined && q.cursor !== null) {
+    after = decodeCursor(q.cursor as string) ?? undefined;
+    if (!after) problems.push({ field: 'cursor', rule: 'isCursor', message: 'cursor must be a nextCursor from an earlier page.' });
+  }
+  const limit = pageSize(q.limit);
+  if (limit === null) problems.push({ field: 'limit', rule: 'range', message: 'limit must be a whole number from 1 to 200.' });
+  if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
+  return {
+    actor: actor!,
+    status: (q.status ?? undefined) as TaskStatus | undefined,
+    itemCode: (q.itemCode ?? undefined) as string | undefined,
+    dueBefore,
+    overdue: (q.overdue ?? undefined) as boolean | undefined,
+    department: (q.department ?? undefined) as string | undefined,
+    assignee: (q.assignee ?? undefined) as string | undefined,
+    after,
+    limit: limit!,
+  };
+}

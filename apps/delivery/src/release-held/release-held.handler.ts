@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { Events, type CaseSupplementedData, type EventEnvelope } from '#libs/contracts';
+import { EventContext, OnEvent } from '#libs/messaging';
+import { IssueCertificates } from '../issue-certificates/issue-certificates.js';
+
+/** 容缺受理: the supplement that brings the last pending material releases an issuance held since the fees settled. */
+@Controller()
+export class ReleaseHeldHandler {
+  constructor(private readonly issue: IssueCertificates) {}
+
+  @OnEvent(Events.CaseSupplemented)
+  async onCaseSupplemented(@Payload() e: EventEnvelope<CaseSupplementedData>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.issue.release(ctx.tx, e.caseNo, e.data.pendingLeft ?? []);
+  }
+}

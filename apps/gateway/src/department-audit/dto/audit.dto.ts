@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { TimelineActorDto } from '../../cases/dto/timeline-entry.dto.js';
+
+export const AUDIT_ACTIONS = [
+  'TASK_DECIDED',
+  'TASK_ASSIGNED',
+  'BULK_ACTION',
+  'DELEGATION_CREATED',
+  'DELEGATION_REVOKED',
+  'SURVEY_SCHEDULED',
+  'SURVEY_FINDINGS_RECORDED',
+  'OPINION_RECORDED',
+] as const;
+
+export class AuditQueryDto {
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS, example: 'TASK_DECIDED' })
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS)
+  action?: (typeof AUDIT_ACTIONS)[number];
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page.', example: 'WyIyMDI2LTExLTIzVDAxOjAwOjAwLjAwMDAwMFoiLCIwMTkzYTFiMi03YzNkLTdlNGYtOGE5Yi0wYzFkMmUzZjRhNWIiXQ' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a nextCursor from an earlier page' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50, example: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class AuditEntryDto {
+  @ApiProperty({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a70' }) id: string;
+  @ApiProperty({ example: '2026-11-24T10:12:03+08:00' }) at: string;
+  @ApiProperty({ type: TimelineActorDto, description: 'Who acted; `onBehalfOf` when a backup acted for the chief representative.' }) actor: TimelineActorDto;
+  @ApiProperty({ enum: AUDIT_ACTIONS, example: 'TASK_DECIDED' }) action: string;
+  @ApiProperty({ example: 'NRB' }) department: string;
+  @ApiPropertyOptional({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' }) taskId?: string;
+  @ApiPropertyOptional({ example: '510704202611230000427' }) caseNo?: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { decision: 'APPROVE', opinion: '同意', bulkId: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a71' } })
+  details: Record<string, unknown>;
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Pass as cursor for the next (older) page; null on the last page.' }) nextCursor: string | null;
+}

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsResourceId } from '../../common/ids.js';
+import { DEPARTMENT_CODE } from '../../staff/department-param.js';
+
+export class ScheduleSurveyDto {
+  @ApiProperty({ example: '2026-11-26T09:30:00+08:00', description: 'When the survey takes place; a time still to come.' })
+  @IsISO8601({ strict: true })
+  at: string;
+
+  @ApiProperty({ example: '涪江左岸 K12+300 拟设排污口处', maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @Matches(/\S/, { message: 'place must not be blank' })
+  @MaxLength(200)
+  place: string;
+
+  @ApiProperty({ example: ['EEB', 'WRB', 'NRB'], description: "Who takes part: some or all of the open stage's departments (the lead always does). Every department of the stage is told." })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(DEPARTMENT_CODE, { each: true, message: 'each department must be a department code' })
+  departments: string[];
+}
+
+export class RecordFindingsDto {
+  @ApiProperty({ example: '排污口位置与论证报告一致，下游 500 米内无取水口。', maxLength: 4000 })
+  @IsString()
+  @IsNotEmpty()
+  @Matches(/\S/, { message: 'findings must not be blank' })
+  @MaxLength(4000)
+  findings: string;
+
+  @ApiPropertyOptional({ example: 'WRB', description: 'Only when you could record for more than one of the survey\'s departments (your own and one you stand in for).' })
+  @IsOptional()
+  @Matches(DEPARTMENT_CODE, { message: '$property must be a department code' })
+  department?: string;
+}
+
+export class SurveyIdParam {
+  @IsResourceId('0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a80')
+  surveyId: string;
+}
+
+export class SurveyFindingDto {
+  @ApiProperty({ example: 'WRB' }) department: string;
+  @ApiProperty({ example: '排污口位置与论证报告一致，下游 500 米内无取水口。' }) findings: string;
+  @ApiProperty({ example: 'rep.wrb' }) recordedBy: string;
+  @ApiPropertyOptional({ example: 'rep.nrb', description: 'Set when a backup recorded for the chief representative.' }) onBehalfOf?: string;
+  @ApiProperty({ example: '2026-11-26T11:02:45+08:00' }) recordedAt: string;
+}
+
+export class SiteSurveyViewDto {
+  @ApiProperty({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a80' }) surveyId: string;
+  @ApiProperty({ example: '510704202611230000427' }) caseNo: string;
+  @ApiProperty({ example: 1 }) stage: number;
+  @ApiProperty({ example: 'EEB' }) lead: string;
+  @ApiProperty({ example: '2026-11-26T09:30:00+08:00' }) at: string;
+  @ApiProperty({ example: '涪江左岸 K12+300 拟设排污口处' }) place: string;
+  @ApiProperty({ example: ['EEB', 'WRB', 'NRB'] }) departments: string[];
+  @ApiProperty({ example: ['EEB', 'NRB', 'WRB'], description: 'Every department of the stage: all were told.' }) notified: string[];
+  @ApiProperty({ example: 'rep.eeb' }) scheduledBy: string;
+  @ApiProperty({ example: '2026-11-24T15:00:00+08:00' }) scheduledAt: string;
+  @ApiProperty({ type: [SurveyFindingDto] }) findings: SurveyFindingDto[];
+  @ApiProperty({ example: ['NRB'], description: 'Departments whose findings are still missing.' }) pending: string[];
+  @ApiPropertyOptional({ example: '2026-11-26T16:40:12+08:00', description: 'When the last findings came in; from then on the lead may approve.' }) recordedAt?: string;
+}

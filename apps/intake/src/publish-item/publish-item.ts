@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { toShanghai } from '#libs/calendar';
+import { AppError, ErrorCodes, type Command, type Problem, type PublishItemReply, type PublishItemRequest } from '#libs/contracts';
+import { queryOne, queryRows } from '#libs/persistence';
+import { CatalogQueries } from '../catalog/catalog-queries.js';
+import { itemProblems } from './item-rules.js';
+
+/**
+ * The catalog is data (事项目录): an administrator adds an item or publishes a new version of one. Versions are
+ * never changed once published; a case keeps the version it was accepted under (intake.cases.item_version), so a
+ * later version changes only the cases accepted after it.
+ */
+@Injectable()
+export class PublishItem {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly catalog: CatalogQueries,
+  ) {}
+
+  /** A new item: version 1. 409 when the code is taken (publish a new version instead). */
+  async create(cmd: Command<PublishItemRequest>): Promise<PublishItemReply> {
+    requireAdmin(cmd);
+    const definition = cmd.data?.definition as unknown as Record<string, unknown>;
+    return this.ds.transaction(async (m) => {
+      await this.check(m, definition, []);
+      const code = definition.code as string;
+      const [row] = await queryRows<{ published_at: Date }>(
+        m,
+        `INSERT INTO intake.service_items (code, version, name, definition, published_by) VALUES ($1, 1, $2, $3::jsonb, $4)
+         ON CONFLICT (code, version) DO NOTHING RETURNING published_at`,
+        [code, definition.name, JSON.stringify(definition), cmd.actor.id],
+      );
+      if (!row) throw AppError.conflict(ErrorCodes.CATALOG_ITEM_EXISTS, `Service item ${code} already exists; publish a new version with PUT /catalog/items/${code}.`);
+      return { code, version: 1, name: definition.name as string, publishedAt: toShanghai(row.published_at)! };
+    });
+  }
+
+  /** The next version of an existing item; publishers of one item queue on an advisory lock, so versions never collide. */
+  async publish(cmd: Command<PublishItemRequest>): Promise<PublishItemReply> {
+    requireAdmin(cmd);
+    const code = String(cmd.data?.code ?? '');
+    const definition = cmd.data?.definition as unknown as Record<string, unknown>;
+    const pathProblems: Problem[] =
+      definition && typeof definition === 'object' && definition.code !== undefined && definition.code !== code
+        ? [{ field: 'code', rule: 'matchesPath', message: `the definition's code ${JSON.stringify(definition.code)} is not the item ${code} being published` }]
+        : [];
+    const full = definition && typeof definition === 'object' ? { ...definition, code } : definition;
+    return this.ds.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`catalog:${code}`]);
+      const latest = await queryOne<{ version: number; definition: unknown; published_at: Date }>(
+        m,
+        `SELECT version, definition, published_at FROM intake.service_items WHERE code = $1 ORDER BY version DESC LIMIT 1`,
+        [code],
+      );
+      if (!latest) throw AppError.notFound(ErrorCodes.ITEM_NOT_FOUND, `No service item ${code} in the catalog; create it with POST /catalog/items.`);
+      await this.check(m, full, pathProblems);
+      // The same definition again (a retried PUT) publishes nothing new: PUT stays idempotent.
+      if (canonical(latest.definition) === canonical(full)) {
+        return { code, version: latest.version, name: (full as Record<string, unknown>).name as string, publishedAt: toShanghai(latest.published_at)! };
+      }
+      const version = latest.version + 1;
+      const [row] = await queryRows<{ published_at: Date }>(
+        m,
+        `INSERT INTO intake.service_items (code, version, name, definition, published_by) VALUES ($1, $2, $3, $4::jsonb, $5) RETURNING published_at`,
+        [code, version, (full as Record<string, unknown>).name, JSON.stringify(full), cmd.actor.id],
+      );
+      return { code, version, name: (full as Record<string, unknown>).name as string, publishedAt: toShanghai(row.published_at)! };
+    });
+  }
+
+  private async check(m: EntityManager, definition: unknown, extra: Problem[]): Promise<void> {
+    const departments = new Set((await this.catalog.listDepartments(m)).map((d) => d.code));
+    const problems = [...extra, ...itemProblems(definition, { departments })];
+    if (problems.length) throw AppError.invalid(ErrorCodes.CATALOG_INVALID, problems, 'The item definition has problems; every one is listed. Nothing was published.');
+  }
+}
+
+/** JSON with object keys sorted: jsonb does not keep key order, so compare like with like. */
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+}
+
+function requireAdmin(cmd: Command<unknown>): void {
+  if (cmd?.actor?.role !== 'ADMIN') throw AppError.forbidden(ErrorCodes.AUTH_FORBIDDEN, 'Only an administrator publishes catalog items.');
+}

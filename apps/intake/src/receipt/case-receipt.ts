@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { toShanghai } from '#libs/calendar';
+import { maskIdNumber, maskPhone } from '#libs/checks';
+import type { ReceiptView } from '#libs/contracts';
+import { queryOne } from '#libs/persistence';
+import { findCase } from '../case/case-row.js';
+
+/**
+ * What the acceptance receipt (受理通知书) prints, from the case as it was accepted: the item version's name, the
+ * deadlines computed then, the accepting center. Materials received include those supplemented since.
+ */
+@Injectable()
+export class CaseReceipt {
+  constructor(private readonly ds: DataSource) {}
+
+  async view(caseNo: string): Promise<ReceiptView> {
+    const c = await findCase(this.ds.manager, caseNo);
+    const center = await queryOne<{ code: string; name: string; level: string }>(
+      this.ds.manager,
+      `SELECT code, name, level FROM intake.centers WHERE code = $1`,
+      [c.center_code],
+    );
+    const d = c.immediate_decision;
+    return {
+      caseNo: c.case_no,
+      itemCode: c.item_code,
+      itemName: c.item_name,
+      itemVersion: c.item_version,
+      caseType: c.case_type,
+      applicant: { ...c.applicant, idNumber: maskIdNumber(c.applicant.idNumber), phone: maskPhone(c.applicant.phone) },
+      received: c.materials.filter((m) => m.provided).map((m) => ({ code: m.code, name: m.name })),
+      pending: c.pending_materials ?? [],
+      ...(c.pending_due_at && c.pending_materials?.length ? { pendingDueAt: toShanghai(c.pending_due_at)! } : {}),
+      acceptedAt: toShanghai(c.accepted_at)!,
+      promisedDeadline: toShanghai(c.promised_deadline)!,
+      legalDeadline: toShanghai(c.legal_deadline)!,
+      center: center ?? { code: c.center_code, name: c.center_code, level: '' },
+      acceptedBy: c.accepted_by,
+      ...(c.deciding_authority ? { decidingAuthority: c.deciding_authority } : {}),
+      ...(d ? { immediateDecision: { decision: d.decision, opinion: d.opinion, decidedBy: d.decidedBy } } : {}),
+      status: c.status,
+    };
+  }
+}

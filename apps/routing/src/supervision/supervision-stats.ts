@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { fromShanghai, shanghaiDate, toShanghai, WorkingCalendar } from '#libs/calendar';
+import { AppError, ErrorCodes, type Problem, type SupervisionStatsView } from '#libs/contracts';
+import { queryRows } from '#libs/persistence';
+import type { Interval } from '../clock/working-time.js';
+import { clockFigures, type ClockFact } from './stats-figures.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+const MAX_SPAN_DAYS = 366;
+
+interface ClockRow {
+  case_no: string;
+  group_key: string;
+  item_name: string;
+  started_at: Date;
+  due_at: Date;
+  status: 'OPEN' | 'PAUSED' | 'CLOSED';
+  closed_at: Date | null;
+  outcome: string | null;
+}
+
+function validDate(s: string): boolean {
+  return DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+}
+
+/** from/to are Asia/Shanghai dates, both inclusive; by default the 30 days up to today. */
+export function parseStatsQuery(query: unknown, now: Date): { from: string; to: string } {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const problems: Problem[] = [];
+  for (const f of ['from', 'to'] as const) {
+    const v = q[f];
+    if (v !== undefined && v !== null && (typeof v !== 'string' || !validDate(v))) {
+      problems.push({ field: f, rule: 'isDate', message: `${f} must be a date, YYYY-MM-DD.` });
+    }
+  }
+  if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
+  const to = (q.to as string | undefined) ?? shanghaiDate(now);
+  const from = (q.from as string | undefined) ?? shanghaiDate(new Date(fromShanghai(to).getTime() - 29 * DAY_MS));
+  if (from > to) problems.push({ field: 'from', rule: 'notAfterTo', message: 'from must not be after to.' });
+  else if ((Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_SPAN_DAYS) {
+    problems.push({ field: 'to', rule: 'maxSpan', message: `The period may cover at most ${MAX_SPAN_DAYS} days.` });
+  }
+  if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
+  return { from, to };
+}
+
+/**
+ * Per department (its tasks) and per item (its cases): accepted, completed, on time, overdue, average and p90
+ * working time, open now. Read from routing's clocks; the working time leaves the case's suspensions out (see
+ * clockFigures for each figure's exact meaning).
+ */
+@Injectable()
+export class SupervisionStats {
+  private readonly cal = WorkingCalendar.official();
+
+  constructor(private readonly ds: DataSource) {}
+
+  async run(query: unknown): Promise<SupervisionStatsView> {
+    const now = new Date();
+    const { from, to } = parseStatsQuery(query, now);
+    const window = { from: fromShanghai(from), to: new Date(fromShanghai(to).getTime() + DAY_MS) };
+    const m = this.ds.manager;
+    // Relevant: started or closed within the period, or running now (running means the case is still under review).
+    const relevant = `((x.started_at >= $1 AND x.started_at < $2) OR (x.closed_at >= $1 AND x.closed_at < $2)
+                       OR (x.status <> 'CLOSED' AND w.status IN ('ACCEPTED', 'IN_REVIEW', 'SUSPENDED')))`;
+    const tasks = await queryRows<ClockRow>(
+      m,
+      `SELECT x.case_no, x.department AS group_key, '' AS item_name, x.started_at, x.due_at,
+              CASE WHEN w.status IN ('ACCEPTED', 'IN_REVIEW', 'SUSPENDED') THEN x.status ELSE 'CLOSED' END AS status,
+              x.closed_at, x.outcome
+         FROM routing.task_clocks x JOIN routing.workflows w ON w.case_no = x.case_no WHERE ${relevant}`,
+      [window.from, window.to],
+    );
+    const cases = await queryRows<ClockRow>(
+      m,
+      `SELECT x.case_no, x.item_code AS group_key, x.item_name, x.started_at, x.due_at,
+              CASE WHEN w.status IN ('ACCEPTED', 'IN_REVIEW', 'SUSPENDED') THEN x.status ELSE 'CLOSED' END AS status,
+              x.closed_at, x.outcome
+         FROM routing.case_clocks x JOIN routing.workflows w ON w.case_no = x.case_no WHERE ${relevant}`,
+      [window.from, window.to],
+    );
+    const caseNos = [...new Set([...tasks, ...cases].map((r) => r.case_no))];
+    const stops = new Map<string, Interval[]>();
+    if (caseNos.length) {
+      const rows = await queryRows<{ case_no: string; started_at: Date; ended_at: Date | null }>(
+        m,
+        `SELECT case_no, started_at, ended_at FROM routing.suspensions
+          WHERE case_no = ANY($1) AND (end_reason IS NULL OR end_reason = 'SUPPLIED')`,
+        [caseNos],
+      );
+      for (const r of rows) stops.set(r.case_no, [...(stops.get(r.case_no) ?? []), { from: r.started_at, to: r.ended_at }]);
+    }
+    const stopsOf = (caseNo: string) => stops.get(caseNo) ?? [];
+    const figures = (rows: ClockRow[], completed: string[]) =>
+      group(rows).map(([key, group]) => ({
+        key,
+        name: group[0].item_name,
+        figures: clockFigures(this.cal, group.map((r) => fact(r, completed)), window, now, stopsOf),
+      }));
+    return {
+      from,
+      to,
+      generatedAt: toShanghai(now)!,
+      departments: figures(tasks, ['APPROVE', 'REJECT']).map((g) => ({ department: g.key, ...g.figures })),
+      items: figures(cases, ['APPROVED', 'REJECTED']).map((g) => ({ itemCode: g.key, itemName: g.name, ...g.figures })),
+    };
+  }
+}
+
+function fact(r: ClockRow, completed: string[]): ClockFact {
+  return {
+    caseNo: r.case_no,
+    startedAt: r.started_at,
+    dueAt: r.due_at,
+    status: r.status,
+    closedAt: r.closed_at,
+    completed: r.status === 'CLOSED' && r.closed_at !== null && completed.includes(r.outcome ?? ''),
+  };
+}
+
+function group(rows: ClockRow[]): [string, ClockRow[]][] {
+  const groups = new Map<string, ClockRow[]>();
+  for (const r of rows) groups.set(r.group_key, [...(groups.get(r.group_key) ?? []), r]);
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { CaseStatus, type CaseWithdrawnData, type EventEnvelope } from '#libs/contracts';
+import type { Tx } from '#libs/messaging';
+import { closeCaseClocks } from '../clock/clock-store.js';
+import { recordOnTimeline } from '../timeline/timeline-writer.js';
+import { lockWorkflow, updateWorkflow } from '../workflow/workflow-store.js';
+
+/** A withdrawal ends the case at any point until it is rejected or its result has left the window. */
+export function withdrawable(status: CaseStatus): boolean {
+  return !([CaseStatus.REJECTED, CaseStatus.WITHDRAWN, CaseStatus.DELIVERING, CaseStatus.DELIVERED] as CaseStatus[]).includes(status);
+}
+
+/**
+ * The applicant withdrew the case at the window (intake guards when that is allowed). The workflow ends WITHDRAWN,
+ * also after approval (fees and delivery wind down their part); one that already ended keeps its status and only
+ * records the withdrawal on its timeline. A redelivery changes nothing.
+ */
+@Injectable()
+export class WithdrawCase {
+  async run(e: EventEnvelope<CaseWithdrawnData>, tx: Tx): Promise<void> {
+    const wf = await lockWorkflow(tx.manager, e.caseNo);
+    await recordOnTimeline(tx.manager, e);
+    if (!withdrawable(wf.status)) return;
+    await updateWorkflow(tx.manager, wf.case_no, { status: CaseStatus.WITHDRAWN });
+    // The clock (#4): a withdrawn case's clocks stop, and a suspension it was in ends.
+    await closeCaseClocks(tx.manager, wf.case_no, CaseStatus.WITHDRAWN, new Date(e.occurredAt));
+  }
+}
