@@ -9,7 +9,6 @@ import { DelegationsHandler } from './delegations/delegations.handler.js';
 import { ManageDelegations } from './delegations/manage-delegations.js';
 import { OpinionsHandler } from './opinions/opinions.handler.js';
 import { Opinions } from './opinions/opinions.js';
-import { ItemRulesCache } from './site-surveys/item-rules.js';
 import { SiteSurveysHandler } from './site-surveys/site-surveys.handler.js';
 import { SiteSurveys } from './site-surveys/site-surveys.js';
 import { SurveyGateCheck } from './site-surveys/survey-gate-check.js';
@@ -23,7 +22,7 @@ import { Worklist } from './worklist/worklist.js';
  */
 @Module({
   controllers: [WorklistHandler, AssignTaskHandler, BulkTasksHandler, DelegationsHandler, DepartmentAuditHandler, SiteSurveysHandler, OpinionsHandler],
-  providers: [Worklist, AssignTask, BulkTasks, ManageDelegations, DepartmentAudit, ItemRulesCache, SurveyGateCheck, SiteSurveys, Opinions],
+  providers: [Worklist, AssignTask, BulkTasks, ManageDelegations, DepartmentAudit, SurveyGateCheck, SiteSurveys, Opinions],
   exports: [SurveyGateCheck],
 })
 export class WorkbenchModule {}

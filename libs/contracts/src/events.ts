@@ -74,6 +74,8 @@ export interface CaseAcceptedData {
   immediateDecision?: ImmediateDecision;
   /** Reported item (上报件): accepted here, decided by this higher-level authority. */
   decidingAuthority?: DecidingAuthority;
+  /** The accepted item version asks for a joint site survey (联合踏勘) before its stage lead may approve. */
+  jointSiteSurvey?: boolean;
 }
 
 export interface DecidingAuthority {
@@ -137,6 +139,8 @@ export interface StageOpenedData {
   legalDeadline?: string;
   /** An immediate item (即办件) decided at the window: approval records the decision as the task is created. */
   immediateDecision?: ImmediateDecision;
+  /** The lead of this stage may approve only once the joint site survey is recorded. */
+  jointSiteSurvey?: boolean;
 }
 
 export interface ImmediateDecision {

@@ -23,13 +23,14 @@ export class OpenTasks {
       const atWindow = d.immediateDecision?.department === department ? d.immediateDecision : undefined;
       const [created] = await queryRows<{ id: string }>(
         tx.manager,
-        `INSERT INTO approval.review_tasks (id, case_no, item_code, item_name, department, stage, status, due_at, decision, opinion, decided_by, decided_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULLIF($10, ''), $11, $12)
+        `INSERT INTO approval.review_tasks (id, case_no, item_code, item_name, department, stage, status, due_at, decision, opinion, decided_by, decided_at, stage_lead, survey_required)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULLIF($10, ''), $11, $12, $13, $14)
          ON CONFLICT (case_no, stage, department) DO NOTHING
          RETURNING id`,
         [
           d.taskIds?.[department] ?? newId(), e.caseNo, d.itemCode, d.itemName, department, d.stage, atWindow ? STATUS_AFTER[atWindow.decision] : 'OPEN', d.dueAt,
           atWindow?.decision ?? null, atWindow?.opinion ?? '', atWindow?.decidedBy ?? null, atWindow?.decidedAt ?? null,
+          d.lead ?? null, d.jointSiteSurvey === true,
         ],
       );
       if (!created || !atWindow) continue;

@@ -15,7 +15,7 @@ import { newId, UnitOfWork } from '#libs/messaging';
 import { queryOne, queryRows } from '#libs/persistence';
 import { writeAudit } from '../audit/audit-log.js';
 import { actingFor, departmentsActedFor } from '../delegations/acting-for.js';
-import { ItemRulesCache } from './item-rules.js';
+import { stageSurveyRules } from './item-rules.js';
 import { pendingDepartments } from './survey-gate.js';
 import { findingsOf, SURVEY_COLUMNS, toSurveyView, type SurveyRow } from './survey-store.js';
 
@@ -36,17 +36,19 @@ export class SiteSurveys {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly ds: DataSource,
-    private readonly items: ItemRulesCache,
   ) {}
 
   async schedule(command: Command<unknown>, correlationId: string): Promise<SiteSurveyView> {
     const now = new Date();
     const request = parseSchedule(command?.data, now);
     const actor = command.actor;
-    // Asked before the transaction: no connection is held while intake answers.
-    const any = await queryOne<{ item_code: string }>(this.ds.manager, `SELECT item_code FROM approval.review_tasks WHERE case_no = $1 LIMIT 1`, [request.caseNo]);
+    const any = await queryOne<{ item_code: string; stage: number }>(
+      this.ds.manager,
+      `SELECT item_code, max(stage) AS stage FROM approval.review_tasks WHERE case_no = $1 GROUP BY item_code`,
+      [request.caseNo],
+    );
     if (!any) throw AppError.notFound(ErrorCodes.CASE_NOT_FOUND, `No case ${request.caseNo} under review.`);
-    const rules = await this.items.of(any.item_code);
+    const rules = await stageSurveyRules(this.ds.manager, request.caseNo, any.stage);
     if (!rules.jointSiteSurvey) throw AppError.invalid(ErrorCodes.SURVEY_NOT_REQUIRED, [{ field: 'caseNo', rule: 'jointSiteSurvey', message: `Item ${any.item_code} has no joint site survey.` }]);
 
     return this.uow.run({ actor, correlationId }, async (tx) => {
@@ -58,7 +60,7 @@ export class SiteSurveys {
         [request.caseNo],
       );
       const stage = tasks[0].stage;
-      const lead = rules.leads[stage];
+      const lead = rules.lead;
       if (!lead) throw AppError.invalid(ErrorCodes.SURVEY_NOT_REQUIRED, [{ field: 'caseNo', rule: 'lead', message: `Stage ${stage} of ${request.caseNo} has no lead department to hold a survey.` }]);
       const acting = await actingFor(tx.manager, actor, lead);
       if (!acting) throw AppError.forbidden(ErrorCodes.SURVEY_NOT_LEAD, `Only the lead department ${lead}'s chief representative (or its active backup) schedules the joint site survey.`);

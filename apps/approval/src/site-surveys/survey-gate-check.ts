@@ -1,23 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError, ErrorCodes, type DecideTaskRequest } from '#libs/contracts';
-import { ItemRulesCache } from './item-rules.js';
+import { stageSurveyRules } from './item-rules.js';
 import { surveyGate } from './survey-gate.js';
 import { surveyState } from './survey-store.js';
 
 /** Applies the survey gate to a decision about to be recorded (in the decision's transaction). */
 @Injectable()
 export class SurveyGateCheck {
-  constructor(private readonly items: ItemRulesCache) {}
-
   async assertMayDecide(
     m: EntityManager,
     task: { case_no: string; item_code: string; stage: number; department: string },
     decision: DecideTaskRequest['decision'],
   ): Promise<void> {
     if (decision !== 'APPROVE') return;
-    const rules = await this.items.of(task.item_code);
-    const lead = rules.leads[task.stage];
+    const rules = await stageSurveyRules(m, task.case_no, task.stage);
+    const lead = rules.lead;
     if (!rules.jointSiteSurvey || lead !== task.department) return;
     const answer = surveyGate({
       decision,

@@ -108,6 +108,7 @@ export class AcceptCase {
         ...(pending.length ? { pendingMaterials: pending, pendingDueAt: pendingDue!.at.toISOString() } : {}),
         ...(immediateDecision ? { immediateDecision } : {}),
         ...(decidingAuthority ? { decidingAuthority } : {}),
+        ...(item.jointSiteSurvey ? { jointSiteSurvey: true } : {}),
       };
       tx.emit(Events.CaseAccepted, caseNo, data);
     });

@@ -15,11 +15,11 @@ export class StartWorkflow {
     const d = e.data;
     const [created] = await queryRows<WorkflowRow>(
       tx.manager,
-      `INSERT INTO routing.workflows (case_no, item_code, item_name, plan, current_stage, status, accepted_at, promised_deadline, legal_deadline)
-       VALUES ($1, $2, $3, $4::jsonb, 0, 'ACCEPTED', $5, $6, $7)
+      `INSERT INTO routing.workflows (case_no, item_code, item_name, plan, current_stage, status, accepted_at, promised_deadline, legal_deadline, joint_site_survey)
+       VALUES ($1, $2, $3, $4::jsonb, 0, 'ACCEPTED', $5, $6, $7, $8)
        ON CONFLICT (case_no) DO NOTHING
        RETURNING *`,
-      [e.caseNo, d.itemCode, d.itemName, JSON.stringify(d.reviewPlan ?? []), d.acceptedAt, d.promisedDeadline, d.legalDeadline],
+      [e.caseNo, d.itemCode, d.itemName, JSON.stringify(d.reviewPlan ?? []), d.acceptedAt, d.promisedDeadline, d.legalDeadline, d.jointSiteSurvey === true],
     );
     await recordOnTimeline(tx.manager, e);
     // Already started under another event id: opening the stage again would hand out duplicate tasks.

@@ -15,6 +15,7 @@ export interface WorkflowRow {
   /** Set by the clock (#4) when a deadline leans on a year without an official schedule. */
   deadline_estimated?: boolean;
   estimated_years?: number[];
+  joint_site_survey: boolean;
   version: number;
   updated_at: Date;
 }

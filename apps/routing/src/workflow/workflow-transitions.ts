@@ -24,6 +24,7 @@ export async function openStage(tx: Tx, wf: WorkflowRow, stage: ReviewStage): Pr
     dueAt: clocks.dueAt.toISOString(),
     taskIds: clocks.taskIds,
     legalDeadline: wf.legal_deadline.toISOString(),
+    ...(wf.joint_site_survey ? { jointSiteSurvey: true } : {}),
   });
 }
 
