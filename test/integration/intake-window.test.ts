@@ -1,4 +1,7 @@
 import pg from 'pg';
+import { connect } from '@nats-io/transport-node';
+import { Rpc, type AcceptCaseReply } from '#libs/contracts';
+import { RpcClient } from '#libs/messaging';
 import { toShanghai, WorkingCalendar } from '#libs/calendar';
 import { Api, eventually, idempotencyKey } from '../e2e/support/api.js';
 import { startTestStack, type TestStack } from '../e2e/support/stack.js';
@@ -54,6 +57,25 @@ describe('the integrated window (intake) over HTTP', () => {
     expect([r.status, r.body?.code]).toEqual([200, undefined]);
     return task;
   }
+
+  describe('a retried acceptance whose first reply was lost', () => {
+    it('finds the first case by its request id instead of making a second one', async () => {
+      const nc = await connect({ servers: t.natsUrl });
+      try {
+        const rpc = new RpcClient(nc, t.namespace);
+        const command = { actor: { id: 'clerk1', role: 'CLERK' }, data: reTransfer(), requestId: `clerk1:${idempotencyKey()}` };
+        const before = await count(`SELECT count(*) AS n FROM intake.cases`);
+        // Sent twice at once and once more after: as a gateway would after an RPC timeout freed its idempotency key.
+        const [a, b] = await Promise.all([rpc.request<AcceptCaseReply>(Rpc.intake.acceptCase, command), rpc.request<AcceptCaseReply>(Rpc.intake.acceptCase, command)]);
+        const c = await rpc.request<AcceptCaseReply>(Rpc.intake.acceptCase, command);
+        expect(new Set([a.caseNo, b.caseNo, c.caseNo]).size).toBe(1);
+        expect(await count(`SELECT count(*) AS n FROM intake.cases`)).toBe(before + 1);
+        expect(await count(`SELECT count(*) AS n FROM intake.outbox WHERE case_no = $1`, [a.caseNo])).toBe(1);
+      } finally {
+        await nc.close();
+      }
+    });
+  });
 
   describe('one-time notice (一次性告知)', () => {
     it('lists every missing and defective material at once, stores the notice, and accepts nothing', async () => {

@@ -76,6 +76,11 @@ export const Rpc = {
 export interface Command<T> {
   actor: Actor;
   data: T;
+  /**
+   * The HTTP Idempotency-Key, scoped to the user. A service that creates something keeps it with what it created, so
+   * a retry after a lost reply (an RPC timeout frees the gateway's key) finds the first result instead of a second one.
+   */
+  requestId?: string;
 }
 
 export interface AcceptCaseRequest {

@@ -10,10 +10,9 @@ import {
   type RecordPaymentRequest,
 } from '#libs/contracts';
 import { newId, UnitOfWork, type Tx } from '#libs/messaging';
-import { queryOne, queryRows } from '#libs/persistence';
+import { isUniqueViolation, queryOne, queryRows } from '#libs/persistence';
 import { NOTICE_COLUMNS, outstandingFen, toNoticeView, type NoticeRow } from '../payment-notice/notice-view.js';
 import { amountProblem, paymentRequestProblems } from './payment-checks.js';
-import { isUniqueViolation } from './unique-violation.js';
 
 /** The finance window records that a notice was paid; clerks never handle the money, the system keeps the books. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppError, ErrorCodes, Rpc, type AcceptCaseReply, type AcceptCaseRequest, type Actor, type Command, type TimelineEntry } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
@@ -40,11 +40,16 @@ export class CasesController {
     404: { code: 'CATALOG.ITEM_NOT_FOUND', message: 'No service item RE-TRANSFER.' },
     422: MATERIALS_MISSING_EXAMPLE,
   })
-  accept(@Body() body: AcceptCaseDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<AcceptCaseReply> {
+  accept(
+    @Body() body: AcceptCaseDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<AcceptCaseReply> {
     if (actor.role === 'CHIEF_REP' && !body.decideNow) {
       throw new AppError(ErrorCodes.AUTH_FORBIDDEN, 'A chief representative accepts at the window only to decide an IMMEDIATE item on the spot: send decideNow.', 403);
     }
-    return this.rpc.request<AcceptCaseReply>(Rpc.intake.acceptCase, { actor, data: body } satisfies Command<AcceptCaseRequest>, { correlationId });
+    return this.rpc.request<AcceptCaseReply>(Rpc.intake.acceptCase, { actor, data: body, ...(idempotencyKey ? { requestId: `${actor.id}:${idempotencyKey}` } : {}) } satisfies Command<AcceptCaseRequest>, { correlationId });
   }
 
   @Get(':caseNo')

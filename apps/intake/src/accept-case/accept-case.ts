@@ -18,6 +18,7 @@ import {
 } from '#libs/contracts';
 import { shanghaiDate, toShanghai, WorkingCalendar } from '#libs/calendar';
 import { UnitOfWork } from '#libs/messaging';
+import { isUniqueViolation, queryOne } from '#libs/persistence';
 import { CatalogQueries, type Center } from '../catalog/catalog-queries.js';
 import { intakeSettings } from '../intake-settings.js';
 import { OneTimeNotices } from '../one-time-notice/one-time-notices.js';
@@ -42,6 +43,8 @@ export class AcceptCase {
   ) {}
 
   async execute(cmd: Command<AcceptCaseRequest>, correlationId: string): Promise<AcceptCaseReply> {
+    const earlier = cmd.requestId ? await this.earlierReply(cmd.requestId) : undefined;
+    if (earlier) return earlier;
     const req = cmd.data;
     const item = await this.catalog.getItem(req.itemCode);
     const center = await this.catalog.getCenter(req.centerCode);
@@ -74,18 +77,34 @@ export class AcceptCase {
     };
     const decidingAuthority = await this.decidingAuthority(item);
 
-    await this.uow.run({ actor: cmd.actor, correlationId }, async (tx) => {
+    const estimated = [promised, legal, ...(pendingDue ? [pendingDue] : [])].filter((d) => d.estimated);
+    const reply: AcceptCaseReply = {
+      caseNo,
+      status: CaseStatus.ACCEPTED,
+      acceptedAt: toShanghai(acceptedAt)!,
+      promisedDeadline: toShanghai(promised.at)!,
+      legalDeadline: toShanghai(legal.at)!,
+      ...(estimated.length ? { deadlineEstimated: true, estimatedYears: [...new Set(estimated.flatMap((d) => d.estimatedYears))] } : {}),
+      ...(pending.length ? { pendingMaterials: pending, pendingDueAt: toShanghai(pendingDue!.at)! } : {}),
+      ...(immediateDecision ? { decision: immediateDecision.decision } : {}),
+      ...(decidingAuthority ? { decidingAuthority } : {}),
+    };
+
+    try {
+      await this.uow.run({ actor: cmd.actor, correlationId }, async (tx) => {
       await tx.manager.query(
         `INSERT INTO intake.cases (case_no, item_code, item_version, item_name, case_type, center_code, status, applicant, materials,
            form, delivery, accepted_at, accepted_by, promised_deadline, legal_deadline,
-           pending_materials, pending_due_at, deciding_authority, immediate_decision)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14, $15, $16::jsonb, $17, $18::jsonb, $19::jsonb)`,
+           pending_materials, pending_due_at, deciding_authority, immediate_decision, request_id, reply)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14, $15, $16::jsonb, $17, $18::jsonb, $19::jsonb,
+                 $20, $21::jsonb)`,
         [
           caseNo, item.code, item.version, item.name, item.caseType, req.centerCode, CaseStatus.ACCEPTED,
           JSON.stringify(applicant), JSON.stringify(materials), JSON.stringify(req.form ?? {}), JSON.stringify(delivery),
           acceptedAt, cmd.actor.id, promised.at, legal.at,
           JSON.stringify(pending), pendingDue?.at ?? null,
           decidingAuthority ? JSON.stringify(decidingAuthority) : null, immediateDecision ? JSON.stringify(immediateDecision) : null,
+          cmd.requestId ?? null, JSON.stringify(reply),
         ],
       );
       const data: CaseAcceptedData = {
@@ -111,20 +130,20 @@ export class AcceptCase {
         ...(item.jointSiteSurvey ? { jointSiteSurvey: true } : {}),
       };
       tx.emit(Events.CaseAccepted, caseNo, data);
-    });
+      });
+    } catch (e) {
+      // The same request raced itself (a retry while the first was still running): the first one's case stands.
+      const first = cmd.requestId && isUniqueViolation(e, 'cases_request_id_key') ? await this.earlierReply(cmd.requestId) : undefined;
+      if (first) return first;
+      throw e;
+    }
+    return reply;
 
-    const estimated = [promised, legal, ...(pendingDue ? [pendingDue] : [])].filter((d) => d.estimated);
-    return {
-      caseNo,
-      status: CaseStatus.ACCEPTED,
-      acceptedAt: toShanghai(acceptedAt)!,
-      promisedDeadline: toShanghai(promised.at)!,
-      legalDeadline: toShanghai(legal.at)!,
-      ...(estimated.length ? { deadlineEstimated: true, estimatedYears: [...new Set(estimated.flatMap((d) => d.estimatedYears))] } : {}),
-      ...(pending.length ? { pendingMaterials: pending, pendingDueAt: toShanghai(pendingDue!.at)! } : {}),
-      ...(immediateDecision ? { decision: immediateDecision.decision } : {}),
-      ...(decidingAuthority ? { decidingAuthority } : {}),
-    };
+  }
+
+  private async earlierReply(requestId: string): Promise<AcceptCaseReply | undefined> {
+    const row = await queryOne<{ reply: AcceptCaseReply }>(this.ds.manager, `SELECT reply FROM intake.cases WHERE request_id = $1`, [requestId]);
+    return row?.reply;
   }
 
   /** Stores the notice, then answers 422 with it: the applicant is told everything at once (一次性告知). */
