@@ -1,6 +1,6 @@
 /**
  * Gateway-only knobs that ServiceConfig (#libs/config) does not carry yet; read once at boot, bad values stop it.
- * RATE_LIMIT_PER_MINUTE: login and /public/* requests per client IP per minute, per replica (default 20).
+ * RATE_LIMIT_PER_MINUTE: logins per client IP and account, and /public/* requests per client IP, per minute, per replica (default 20).
  * TRUST_PROXY: Express "trust proxy" value (e.g. 1, or "loopback"), so req.ip is the client behind a balancer.
  */
 function read(env: NodeJS.ProcessEnv) {

@@ -7,7 +7,7 @@ import { SlidingWindowLimiter } from './sliding-window.js';
 
 const BUCKET_KEY = 'gateway:rate-limit-bucket';
 
-/** Limits the marked routes per client IP, one budget per bucket (login guessing, public case lookups). */
+/** Limits the marked routes per client IP (login: per IP and account), one budget per bucket (login guessing, public case lookups). */
 export const RateLimited = (bucket: 'login' | 'public') => SetMetadata(BUCKET_KEY, bucket);
 
 @Injectable()
@@ -21,7 +21,10 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     const bucket = this.reflector.getAllAndOverride<string | undefined>(BUCKET_KEY, [ctx.getHandler(), ctx.getClass()]);
     if (!bucket) return true;
     const req = ctx.switchToHttp().getRequest<Request>();
-    const verdict = this.limiter(bucket).hit(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    // Password guessing is against one account; a whole office logging in at 9:00 behind one NAT address is not.
+    const username = bucket === 'login' && typeof req.body?.username === 'string' ? req.body.username.slice(0, 64) : '';
+    const verdict = this.limiter(bucket).hit(username ? `${ip}|${username}` : ip);
     if (verdict.allowed) return true;
     const retryAfter = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
     ctx.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
