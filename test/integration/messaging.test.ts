@@ -14,8 +14,10 @@ import {
   ensureStreams,
   EventContext,
   messagingTablesUp,
+  listDeadLetters,
   NatsServer,
   newEvent,
+  replayDeadLetters,
   OnEvent,
   PassThroughRpcFilter,
   OutboxRelay,
@@ -31,11 +33,12 @@ const TYPE = Events.CaseAccepted;
 @Controller()
 class RecordingHandler {
   static failuresLeft = new Map<string, number>();
+  static mended = false;
 
   @OnEvent(TYPE)
   async handle(@Payload() e: EventEnvelope<{ poison?: boolean }>, @Ctx() ctx: EventContext): Promise<void> {
     await ctx.tx.manager.query(`INSERT INTO ${SCHEMA}.effects (event_id) VALUES ($1)`, [e.id]);
-    if (e.data.poison) throw new Error('this event can never be handled');
+    if (e.data.poison && !RecordingHandler.mended) throw new Error('this event can never be handled');
     const left = RecordingHandler.failuresLeft.get(e.id) ?? 0;
     if (left > 0) {
       RecordingHandler.failuresLeft.set(e.id, left - 1);
@@ -168,6 +171,17 @@ describe('durable messaging: outbox → JetStream → inbox', () => {
     expect(msg!.json<EventEnvelope>().id).toBe(event.id);
     expect(msg!.headers?.get('x-dlq-reason')).toContain('can never be handled');
     expect(msg!.headers?.get('x-dlq-deliveries')).toBe('3');
+  });
+
+  it('replays a dead letter once its cause is mended, and the failed consumer then handles it once', async () => {
+    const parked = await listDeadLetters(nc, ns, 'mtest__intake_case_accepted_v1');
+    expect(parked.map((l) => l.event?.caseNo)).toContain('CASE-6');
+    const id = parked.find((l) => l.event?.caseNo === 'CASE-6')!.event!.id;
+    RecordingHandler.mended = true;
+    const replayed = await replayDeadLetters(nc, ns, { consumer: 'mtest__intake_case_accepted_v1' });
+    expect(replayed.length).toBeGreaterThan(0);
+    await eventually(async () => (await effectsOf(id)) === 1);
+    expect(await listDeadLetters(nc, ns)).toEqual([]);
   });
 
   it('creates its streams idempotently', async () => {

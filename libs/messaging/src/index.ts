@@ -13,3 +13,4 @@ export * from './counters.js';
 export * from './bootstrap.js';
 export * from './health.js';
 export * from './on-event.js';
+export * from './dead-letters.js';
