@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { describeConfig, loadConfig } from '#libs/config';
-import { logLevels } from '#libs/messaging';
+import { AppLogger } from '#libs/logging';
 import { runMigrations } from '#libs/persistence';
 import { DemoSeeder } from './auth/demo-seeder.js';
 import { GatewayModule } from './gateway.module.js';
@@ -16,7 +16,7 @@ import { setupOpenApi } from './openapi.js';
 /** Not bootstrapService: the gateway serves HTTP, not NATS handlers. */
 const config = loadConfig('gateway');
 const logger = new Logger('bootstrap');
-const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(config), { logger: logLevels(config.logLevel) });
+const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(config), { logger: new AppLogger('gateway', config.logLevel) });
 app.enableShutdownHooks();
 if (gatewaySettings.trustProxy !== undefined) app.set('trust proxy', gatewaySettings.trustProxy);
 app.use(correlationIdMiddleware);

@@ -1,20 +1,14 @@
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '#libs/config';
+import { AppLogger } from '#libs/logging';
 import { runMigrations } from '#libs/persistence';
 import { NATS_CONNECTION } from './messaging.module.js';
 import { NatsServer } from './nats-server.js';
 import { PassThroughRpcFilter } from './rpc-exception.filter.js';
 import { UnitOfWork } from './unit-of-work.js';
-
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
-export function logLevels(level: string): LogLevel[] {
-  const i = LEVELS.indexOf(level as LogLevel);
-  return LEVELS.slice(0, i < 0 ? 4 : i + 1);
-}
 
 /**
  * Starts a back-end service: migrate (when configured), serve its handlers over NATS, and answer /health over HTTP.
@@ -22,7 +16,7 @@ export function logLevels(level: string): LogLevel[] {
  */
 export async function bootstrapService(module: unknown, config: ServiceConfig): Promise<void> {
   const logger = new Logger('bootstrap');
-  const app = await NestFactory.create(module as never, { logger: logLevels(config.logLevel) });
+  const app = await NestFactory.create(module as never, { logger: new AppLogger(config.service, config.logLevel) });
   app.enableShutdownHooks();
   if (config.migrationsRun) {
     const applied = await runMigrations(app.get(DataSource), config.service);
