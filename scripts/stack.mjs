@@ -89,7 +89,9 @@ export function createStack(opts) {
   }
 
   function start(service, extraEnv = {}, name = service) {
-    const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, `dist/apps/${service}/src/main.js`)], {
+    // STACK_NODE_ARGS: extra node flags for every service, e.g. "--prof" or "--cpu-prof" when profiling a benchmark run.
+    const nodeArgs = (process.env.STACK_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, path.join(ROOT, `dist/apps/${service}/src/main.js`)], {
       cwd: ROOT,
       env: { ...envFor(service), ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
