@@ -10,8 +10,6 @@ import { CancelWithdrawnTasks } from './cancel-withdrawn-tasks/cancel-withdrawn-
 import { DecideTaskHandler } from './decide-task/decide-task.handler.js';
 import { DecideTask } from './decide-task/decide-task.js';
 import { ApprovalHealthHandler } from './health/health.handler.js';
-import { ListTasksHandler } from './list-tasks/list-tasks.handler.js';
-import { ListTasks } from './list-tasks/list-tasks.js';
 import { migrations } from './migrations/index.js';
 import { OpenTasksHandler } from './open-tasks/open-tasks.handler.js';
 import { OpenTasks } from './open-tasks/open-tasks.js';
@@ -33,10 +31,9 @@ export class ApprovalModule {
         CancelOpenTasksHandler,
         CancelWithdrawnTasksHandler,
         DecideTaskHandler,
-        ListTasksHandler,
         TasksOfCaseHandler,
       ],
-      providers: [HealthService, OpenTasks, CancelOpenTasks, CancelWithdrawnTasks, DecideTask, ListTasks, TasksOfCase],
+      providers: [HealthService, OpenTasks, CancelOpenTasks, CancelWithdrawnTasks, DecideTask, TasksOfCase],
     };
   }
 }

@@ -37,7 +37,6 @@ export const Rpc = {
   },
   approval: {
     health: 'rpc.approval.health',
-    listTasks: 'rpc.approval.tasks.list',
     tasksOfCase: 'rpc.approval.tasks.of-case',
     decide: 'rpc.approval.task.decide',
     extendTask: 'rpc.approval.task.extend',
@@ -224,7 +223,7 @@ export interface TimelineEntry {
   data: Record<string, unknown>;
 }
 
-/** rpc.approval.tasks.list {department, status?} and rpc.approval.tasks.of-case {caseNo} → TaskView[]. */
+/** rpc.approval.tasks.of-case {caseNo} → TaskView[]; the worklist answers pages of them. */
 export interface TaskView {
   taskId: string;
   caseNo: string;

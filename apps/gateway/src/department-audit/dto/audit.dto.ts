@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { TimelineActorDto } from '../../cases/dto/timeline-entry.dto.js';
+import { PageQuery } from '../../common/page.query.js';
 
 export const AUDIT_ACTIONS = [
   'TASK_DECIDED',
@@ -14,25 +14,11 @@ export const AUDIT_ACTIONS = [
   'OPINION_RECORDED',
 ] as const;
 
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS, example: 'TASK_DECIDED' })
   @IsOptional()
   @IsIn(AUDIT_ACTIONS)
   action?: (typeof AUDIT_ACTIONS)[number];
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page.', example: 'WyIyMDI2LTExLTIzVDAxOjAwOjAwLjAwMDAwMFoiLCIwMTkzYTFiMi03YzNkLTdlNGYtOGE5Yi0wYzFkMmUzZjRhNWIiXQ' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a nextCursor from an earlier page' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50, example: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 export class AuditEntryDto {

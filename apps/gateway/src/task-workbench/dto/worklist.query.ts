@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { TASK_STATUSES } from '../../tasks/dto/list-tasks.query.js';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
+import { TASK_STATUSES } from '../../tasks/dto/task-statuses.js';
 import { DEPARTMENT_CODE, USERNAME } from '../../staff/department-param.js';
+import { PageQuery } from '../../common/page.query.js';
 
-export class WorklistQuery {
+export class WorklistQuery extends PageQuery {
   @ApiPropertyOptional({ enum: TASK_STATUSES, example: 'OPEN', description: 'Every status when left out.' })
   @IsOptional()
   @IsIn(TASK_STATUSES)
@@ -36,18 +37,4 @@ export class WorklistQuery {
   @IsOptional()
   @Matches(USERNAME, { message: '$property must be a username' })
   assignee?: string;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page (opaque).', example: 'WyIyMDI2LTExLTMwVDE1OjU5OjU5LjAwMDAwMFoiLCIwMTkzYTFiMi03YzNkLTdlNGYtOGE5Yi0wYzFkMmUzZjRhNWIiXQ' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a nextCursor from an earlier page' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50, example: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TASK_STATUSES } from './list-tasks.query.js';
+import { TASK_STATUSES } from './task-statuses.js';
 import { TaskExtensionDto } from '../../task-extension/task-extension.dto.js';
 
 export class TaskViewDto {
