@@ -107,10 +107,24 @@ export interface RevokeDelegationRequest {
   delegationId: string;
 }
 
+/** What the department audit log records; one list for the service that writes it and the API that filters by it. */
+export const AUDIT_ACTIONS = [
+  'TASK_DECIDED',
+  'TASK_ASSIGNED',
+  'BULK_ACTION',
+  'DELEGATION_CREATED',
+  'DELEGATION_REVOKED',
+  'SURVEY_SCHEDULED',
+  'SURVEY_FINDINGS_RECORDED',
+  'OPINION_RECORDED',
+  'TASK_EXTENDED',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** rpc.approval.audit.of-department {department, cursor?, limit?} → AuditPage (newest first). */
 export interface AuditQuery {
   department: string;
-  action?: string;
+  action?: AuditAction;
   cursor?: string;
   limit?: number;
 }

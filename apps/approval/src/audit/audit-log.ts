@@ -1,29 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '#libs/contracts';
+import type { Actor, AuditAction } from '#libs/contracts';
 import { newId } from '#libs/messaging';
-
-export type AuditAction =
-  | 'TASK_DECIDED'
-  | 'TASK_ASSIGNED'
-  | 'BULK_ACTION'
-  | 'DELEGATION_CREATED'
-  | 'DELEGATION_REVOKED'
-  | 'SURVEY_SCHEDULED'
-  | 'SURVEY_FINDINGS_RECORDED'
-  | 'OPINION_RECORDED'
-  | 'TASK_EXTENDED';
-
-export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'TASK_DECIDED',
-  'TASK_ASSIGNED',
-  'BULK_ACTION',
-  'DELEGATION_CREATED',
-  'DELEGATION_REVOKED',
-  'SURVEY_SCHEDULED',
-  'SURVEY_FINDINGS_RECORDED',
-  'OPINION_RECORDED',
-  'TASK_EXTENDED',
-];
 
 export interface AuditEntry {
   actor: Actor;

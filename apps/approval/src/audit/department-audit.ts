@@ -4,7 +4,7 @@ import { toShanghai } from '#libs/calendar';
 import { AppError, ErrorCodes, type Actor, type AuditPage, type AuditQuery, type Problem } from '#libs/contracts';
 import { queryRows } from '#libs/persistence';
 import { cursorTime, decodeCursor, pageSize, paginate } from '../worklist/cursor.js';
-import { AUDIT_ACTIONS, type AuditAction } from './audit-log.js';
+import { AUDIT_ACTIONS, type AuditAction } from '#libs/contracts';
 
 interface AuditRow {
   id: string;

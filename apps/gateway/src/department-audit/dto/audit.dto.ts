@@ -2,17 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { TimelineActorDto } from '../../cases/dto/timeline-entry.dto.js';
 import { PageQuery } from '../../common/page.query.js';
-
-export const AUDIT_ACTIONS = [
-  'TASK_DECIDED',
-  'TASK_ASSIGNED',
-  'BULK_ACTION',
-  'DELEGATION_CREATED',
-  'DELEGATION_REVOKED',
-  'SURVEY_SCHEDULED',
-  'SURVEY_FINDINGS_RECORDED',
-  'OPINION_RECORDED',
-] as const;
+import { AUDIT_ACTIONS } from '#libs/contracts';
 
 export class AuditQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS, example: 'TASK_DECIDED' })
