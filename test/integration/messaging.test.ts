@@ -15,6 +15,7 @@ import {
   EventContext,
   messagingTablesUp,
   listDeadLetters,
+  MessagingHousekeeping,
   NatsServer,
   newEvent,
   replayDeadLetters,
@@ -182,6 +183,30 @@ describe('durable messaging: outbox → JetStream → inbox', () => {
     expect(replayed.length).toBeGreaterThan(0);
     await eventually(async () => (await effectsOf(id)) === 1);
     expect(await listDeadLetters(nc, ns)).toEqual([]);
+  });
+
+  it('forgets published outbox rows and inbox rows past their retention, and nothing younger or unpublished', async () => {
+    const old = newEvent(TYPE, 'CASE-7', {}, { actor });
+    const unpublished = newEvent(TYPE, 'CASE-8', {}, { actor });
+    await ds.query(
+      `INSERT INTO ${SCHEMA}.outbox (id, type, case_no, envelope, created_at, published_at)
+       VALUES ($1, $2, 'CASE-7', '{}', now() - interval '9 days', now() - interval '8 days'),
+              ($3, $2, 'CASE-8', '{}', now() - interval '9 days', NULL)`,
+      [old.id, TYPE, unpublished.id],
+    );
+    await ds.query(`INSERT INTO ${SCHEMA}.inbox (consumer, event_id, processed_at) VALUES ('c', $1, now() - interval '40 days'), ('c', $2, now())`, [
+      old.id,
+      unpublished.id,
+    ]);
+    // Keep the relay away from the unpublished row while we look.
+    await relay.stop();
+    const outboxBefore = Number((await ds.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.outbox`))[0].n);
+    const removed = await new MessagingHousekeeping(ds, SCHEMA, { outbox: 7, inbox: 31 }).runOnce(1);
+    expect(removed).toEqual({ outbox: 1, inbox: 1 });
+    expect(Number((await ds.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.outbox`))[0].n)).toBe(outboxBefore - 1);
+    expect(await ds.query(`SELECT event_id FROM ${SCHEMA}.inbox WHERE consumer = 'c'`)).toEqual([{ event_id: unpublished.id }]);
+    await ds.query(`DELETE FROM ${SCHEMA}.outbox WHERE id = $1`, [unpublished.id]);
+    relay.start();
   });
 
   it('creates its streams idempotently', async () => {

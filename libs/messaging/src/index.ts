@@ -14,3 +14,4 @@ export * from './bootstrap.js';
 export * from './health.js';
 export * from './on-event.js';
 export * from './dead-letters.js';
+export * from './housekeeping.js';

@@ -7,6 +7,7 @@ import { connectNats } from './nats.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { RpcClient } from './rpc-client.js';
 import { UnitOfWork } from './unit-of-work.js';
+import { MessagingHousekeeping } from './housekeeping.js';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -16,13 +17,16 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     private readonly relay: OutboxRelay | null,
+    private readonly housekeeping: MessagingHousekeeping | null,
   ) {}
 
   onApplicationBootstrap(): void {
     this.relay?.start();
+    this.housekeeping?.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.housekeeping?.stop();
     await this.relay?.stop();
     await this.nc.drain().catch(() => undefined);
   }
@@ -53,8 +57,9 @@ export class MessagingModule {
       },
       {
         provide: MessagingLifecycle,
-        inject: [NATS_CONNECTION, OutboxRelay],
-        useFactory: (nc: NatsConnection, relay: OutboxRelay | null) => new MessagingLifecycle(nc, relay),
+        inject: [NATS_CONNECTION, OutboxRelay, DataSource],
+        useFactory: (nc: NatsConnection, relay: OutboxRelay | null, ds: DataSource) =>
+          new MessagingLifecycle(nc, relay, opts.outbox ? new MessagingHousekeeping(ds, config.service) : null),
       },
     ];
     return {

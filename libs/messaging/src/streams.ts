@@ -1,5 +1,6 @@
 import { DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
+import { streamMaxAgeDays } from './housekeeping.js';
 import { deadLetterStream, streamName } from './subjects.js';
 
 /** Services that publish events; each owns one stream. */
@@ -9,6 +10,8 @@ export interface StreamOptions {
   /** JetStream drops a second publish with the same Nats-Msg-Id inside this window. */
   duplicateWindowMs?: number;
   replicas?: number;
+  /** Events older than this leave the stream (0 keeps them forever); see housekeeping.ts for the inbox that must outlive it. */
+  maxAgeDays?: number;
 }
 
 function streamConfigs(namespace: string, opts: StreamOptions): (Partial<StreamConfig> & { name: string })[] {
@@ -18,10 +21,12 @@ function streamConfigs(namespace: string, opts: StreamOptions): (Partial<StreamC
     discard: DiscardPolicy.Old,
     duplicate_window: nanos(opts.duplicateWindowMs ?? 10 * 60_000),
     num_replicas: opts.replicas ?? 1,
+    max_age: nanos((opts.maxAgeDays ?? streamMaxAgeDays()) * 86_400_000),
   };
   return [
     ...PRODUCERS.map((p) => ({ ...common, name: streamName(namespace, p), subjects: [`${namespace}.${p}.>`] })),
-    { ...common, name: deadLetterStream(namespace), subjects: [`${namespace}.dlq.>`] },
+    // Dead letters wait for a person, however long that takes.
+    { ...common, name: deadLetterStream(namespace), subjects: [`${namespace}.dlq.>`], max_age: 0 },
   ];
 }
 
