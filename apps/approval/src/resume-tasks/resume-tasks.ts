@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WorkingCalendar } from '#libs/calendar';
+import { workingMsBetween } from '../worklist/warning-level.js';
 import type { CaseResumedData, EventEnvelope } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
 import { queryOne, queryRows } from '#libs/persistence';
@@ -19,14 +20,14 @@ export class ResumeTasks {
     const d = e.data;
     const m = tx.manager;
     const s = d.suspensionId
-      ? await queryOne<{ suspension_id: string; resumed_at: Date | null }>(
+      ? await queryOne<{ suspension_id: string; resumed_at: Date | null; started_at: Date }>(
           m,
-          `SELECT suspension_id, resumed_at FROM approval.suspensions WHERE suspension_id = $1 FOR UPDATE`,
+          `SELECT suspension_id, resumed_at, started_at FROM approval.suspensions WHERE suspension_id = $1 FOR UPDATE`,
           [d.suspensionId],
         )
-      : await queryOne<{ suspension_id: string; resumed_at: Date | null }>(
+      : await queryOne<{ suspension_id: string; resumed_at: Date | null; started_at: Date }>(
           m,
-          `SELECT suspension_id, resumed_at FROM approval.suspensions WHERE case_no = $1 AND resumed_at IS NULL
+          `SELECT suspension_id, resumed_at, started_at FROM approval.suspensions WHERE case_no = $1 AND resumed_at IS NULL
             ORDER BY started_at DESC LIMIT 1 FOR UPDATE`,
           [e.caseNo],
         );
@@ -43,15 +44,16 @@ export class ResumeTasks {
       `SELECT id, due_at FROM approval.review_tasks WHERE case_no = $1 AND status IN ('PAUSED', 'SUPPLEMENT_REQUESTED') FOR UPDATE`,
       [e.caseNo],
     );
+    const pausedMs = Math.round(workingMsBetween(s.started_at, new Date(e.occurredAt), this.calendar));
     for (const t of waiting) {
       const due = d.suspendedWorkingDays > 0 ? this.calendar.extend(t.due_at, d.suspendedWorkingDays).at : t.due_at;
       await m.query(
         `UPDATE approval.review_tasks
-            SET status = 'OPEN', due_at = $2, paused_at = NULL, suspension_id = NULL,
+            SET status = 'OPEN', due_at = $2, paused_at = NULL, suspension_id = NULL, paused_ms = paused_ms + $3,
                 decision = NULL, opinion = NULL, decided_by = NULL, decided_at = NULL, decided_on_behalf_of = NULL,
                 version = version + 1
           WHERE id = $1`,
-        [t.id, due],
+        [t.id, due, pausedMs],
       );
     }
   }

@@ -24,11 +24,13 @@ export interface ReviewTaskRow {
   version: number;
   /** The clock (#4): PAUSED since (the case waits for a supplement), and the one extension (TaskExtensionView). */
   paused_at?: Date | null;
+  /** Working time spent paused by supplements, in ms: the worklist's warning level leaves it out. */
+  paused_ms?: string | number;
   extension?: TaskExtensionView | null;
 }
 
 export const TASK_COLUMNS = `id, case_no, item_code, item_name, department, stage, status, due_at, decision, opinion,
-  decided_by, decided_at, cancel_reason, assignee, decided_on_behalf_of, created_at, version, paused_at, extension`;
+  decided_by, decided_at, cancel_reason, assignee, decided_on_behalf_of, created_at, version, paused_at, extension, paused_ms`;
 
 /** Absent facts are left out of the view rather than sent as null. */
 export function toTaskView(r: ReviewTaskRow): TaskView {

@@ -50,6 +50,16 @@ describe('warning level (80% rule in working time)', () => {
     expect(warningLevel(t, at('2026-12-02', '00:00:00'), opts)).toBe('YELLOW');
   });
 
+  it('leaves out the working time the task spent paused by a supplement', () => {
+    // Created Mon 23 Nov, due Tue 1 Dec: 7 working days, 3 of which the case spent suspended (the due time moved by them).
+    const t = { status: 'OPEN' as const, createdAt: at('2026-11-23', '00:00:00'), dueAt: at('2026-12-01', '23:59:59') };
+    const threeDays = 3 * 86_400_000;
+    // On Tue 1 Dec, 00:00: 6 working days elapsed, 3 paused → 3 of the department's 4 used (75 %): not yet yellow.
+    expect(warningLevel({ ...t, pausedMs: threeDays }, at('2026-12-01', '00:00:00'), opts)).toBe('NONE');
+    // Counting the pause as used time (6 of 7, 86 %) would have warned.
+    expect(warningLevel(t, at('2026-12-01', '00:00:00'), opts)).toBe('YELLOW');
+  });
+
   it('warns only for open tasks', () => {
     expect(warningLevel({ ...task, status: 'APPROVED' }, at('2026-12-30'), opts)).toBe('NONE');
     expect(warningLevel({ ...task, status: 'SUPPLEMENT_REQUESTED' }, at('2026-12-30'), opts)).toBe('NONE');

@@ -32,16 +32,18 @@ export function workingMsBetween(from: Date, to: Date, calendar: WorkingCalendar
  * warn: a decided, cancelled or suspended (supplement requested) task has no clock running in this department.
  */
 export function warningLevel(
-  task: { status: TaskView['status']; createdAt: Date; dueAt: Date },
+  task: { status: TaskView['status']; createdAt: Date; dueAt: Date; pausedMs?: number },
   now: Date,
   opts: { threshold?: number; calendar?: WorkingCalendar } = {},
 ): WarningLevel {
   if (task.status !== 'OPEN') return 'NONE';
   if (now.getTime() > task.dueAt.getTime()) return 'RED';
   const calendar = opts.calendar ?? WorkingCalendar.official();
-  const total = workingMsBetween(task.createdAt, task.dueAt, calendar);
+  // Time the case spent suspended for a supplement is not the department's: the due time moved by it too.
+  const paused = task.pausedMs ?? 0;
+  const total = workingMsBetween(task.createdAt, task.dueAt, calendar) - paused;
   // No working time at all between creation and the due time: nothing is left to use.
   if (total <= 0) return 'YELLOW';
-  const used = workingMsBetween(task.createdAt, now, calendar);
+  const used = workingMsBetween(task.createdAt, now, calendar) - paused;
   return used / total >= (opts.threshold ?? warningThreshold()) ? 'YELLOW' : 'NONE';
 }

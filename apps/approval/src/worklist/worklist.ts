@@ -68,7 +68,7 @@ export class Worklist {
     const { page, nextCursor } = paginate(rows, f.limit, (r) => ({ at: r.due_key, id: r.id }));
     const threshold = warningThreshold();
     return {
-      items: page.map((r) => ({ ...toTaskView(r), warningLevel: warningLevel({ status: r.status, createdAt: r.created_at, dueAt: r.due_at }, now, { threshold }) })),
+      items: page.map((r) => ({ ...toTaskView(r), warningLevel: warningLevel({ status: r.status, createdAt: r.created_at, dueAt: r.due_at, pausedMs: Number(r.paused_ms ?? 0) }, now, { threshold }) })),
       nextCursor,
       departments,
     };
