@@ -64,6 +64,14 @@ describe('whole cases through all six services over HTTP', () => {
     const deliveryId = ready.deliveries[0].deliveryId;
     const wrong = await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode: pub.body.pickupCode, idNumber: PERSON_ID });
     expect(wrong.status).toBe(422);
+    // Five wrong tries lock the pickup, even for the right code, until a supervisor who verified the applicant unlocks it.
+    for (let i = 0; i < 4; i++) await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode: pub.body.pickupCode, idNumber: PERSON_ID });
+    const locked = await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode: pub.body.pickupCode, idNumber: ORG_ID });
+    expect([locked.status, locked.body.code]).toEqual([423, 'DELIVERY.PICKUP_LOCKED']);
+    expect((await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/unlock-pickup`, { reason: '已核验身份证原件' })).status).toBe(403);
+    const unlocked = await api.as('supervisor1', 'POST', `/deliveries/${deliveryId}/unlock-pickup`, { reason: '已核验身份证原件' });
+    expect(unlocked.status).toBe(200);
+    expect((await api.as('supervisor1', 'POST', `/deliveries/${deliveryId}/unlock-pickup`, { reason: 'again' })).status).toBe(409);
     const ok = await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode: pub.body.pickupCode, idNumber: ORG_ID });
     expect([200, 201]).toContain(ok.status);
     await caseInStatus(caseNo, 'DELIVERED');
@@ -75,7 +83,10 @@ describe('whole cases through all six services over HTTP', () => {
     const types = timeline.map((e: { type: string }) => e.type);
     expect(types[0]).toBe('intake.case.accepted.v1');
     expect(types.filter((x: string) => x === 'approval.task.decided.v1')).toHaveLength(4);
-    expect(types).toEqual(expect.arrayContaining(['routing.stage.opened.v1', 'routing.case.approved.v1', 'fees.case.settled.v1', 'delivery.certificates.issued.v1']));
+    expect(types).toEqual(
+      expect.arrayContaining(['routing.stage.opened.v1', 'routing.case.approved.v1', 'fees.case.settled.v1', 'delivery.certificates.issued.v1', 'delivery.pickup.unlocked.v1']),
+    );
+    expect(timeline.find((e: { type: string }) => e.type === 'delivery.pickup.unlocked.v1').actor.id).toBe('supervisor1');
     for (const e of timeline) {
       expect(e.at).toMatch(SHANGHAI_SECOND);
       expect(e.actor.id).toBeTruthy();

@@ -17,6 +17,8 @@ import { MarkDeliveredHandler } from './mark-delivered/mark-delivered.handler.js
 import { migrations } from './migrations/index.js';
 import { Pickup } from './pickup/pickup.js';
 import { PickupHandler } from './pickup/pickup.handler.js';
+import { UnlockPickup } from './unlock-pickup/unlock-pickup.js';
+import { UnlockPickupHandler } from './unlock-pickup/unlock-pickup.handler.js';
 import { QueryDeliveries } from './query-deliveries/query-deliveries.js';
 import { QueryDeliveriesHandler } from './query-deliveries/query-deliveries.handler.js';
 import { ReleaseHeldHandler } from './release-held/release-held.handler.js';
@@ -38,8 +40,9 @@ export class DeliveryModule {
         DispatchHandler,
         MarkDeliveredHandler,
         PickupHandler,
+        UnlockPickupHandler,
       ],
-      providers: [HealthService, RecordProfile, IssueCertificates, QueryDeliveries, Dispatch, MarkDelivered, Pickup, CancelWithdrawn],
+      providers: [HealthService, RecordProfile, IssueCertificates, QueryDeliveries, Dispatch, MarkDelivered, Pickup, UnlockPickup, CancelWithdrawn],
     };
   }
 }

@@ -29,6 +29,7 @@ export const Events = {
   DeliveryReady: 'delivery.delivery.ready.v1',
   DeliveryDispatched: 'delivery.delivery.dispatched.v1',
   DeliveryDelivered: 'delivery.delivery.delivered.v1',
+  PickupUnlocked: 'delivery.pickup.unlocked.v1',
 } as const;
 
 export type EventType = (typeof Events)[keyof typeof Events];
@@ -280,6 +281,13 @@ export interface DeliveryDispatchedData {
   waybillNo: string;
 }
 
+/** Staff verified the applicant in person after too many failed pickups, and let the pickup be tried again. */
+export interface PickupUnlockedData {
+  deliveryId: string;
+  failedAttempts: number;
+  reason: string;
+}
+
 export interface DeliveryDeliveredData {
   deliveryId: string;
   method: 'WINDOW' | 'COURIER';
@@ -312,6 +320,7 @@ export interface EventDataMap {
   [Events.DeliveryReady]: DeliveryReadyData;
   [Events.DeliveryDispatched]: DeliveryDispatchedData;
   [Events.DeliveryDelivered]: DeliveryDeliveredData;
+  [Events.PickupUnlocked]: PickupUnlockedData;
 }
 
 /** The service that publishes an event type owns the stream its subject lands in. */

@@ -67,6 +67,7 @@ export const Rpc = {
     dispatch: 'rpc.delivery.dispatch',
     markDelivered: 'rpc.delivery.delivered',
     pickup: 'rpc.delivery.pickup',
+    unlockPickup: 'rpc.delivery.pickup.unlock',
     pickupCodeOfCase: 'rpc.delivery.pickup-code',
   },
 } as const;
@@ -144,6 +145,11 @@ export interface PickupRequest {
   deliveryId: string;
   pickupCode: string;
   idNumber: string;
+}
+
+export interface UnlockPickupRequest {
+  deliveryId: string;
+  reason: string;
 }
 
 export const CaseStatus = {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Rpc, type Actor, type Command, type DeliveredRequest, type DeliveryView, type DispatchRequest, type PickupRequest } from '#libs/contracts';
+import { Rpc, type Actor, type Command, type DeliveredRequest, type DeliveryView, type DispatchRequest, type PickupRequest, type UnlockPickupRequest } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { CurrentActor } from '../auth/actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -10,6 +10,7 @@ import { CorrelationId } from '../http/request-context.js';
 import { DeliveredDto } from './dto/delivered.dto.js';
 import { DeliveryViewDto } from './dto/delivery-view.dto.js';
 import { DispatchDto } from './dto/dispatch.dto.js';
+import { UnlockPickupDto } from './dto/unlock-pickup.dto.js';
 import { ListDeliveriesQuery } from './dto/list-deliveries.query.js';
 import { PickupDto } from './dto/pickup.dto.js';
 
@@ -45,6 +46,19 @@ export class DeliveriesController {
   dispatch(@Param() p: DeliveryIdParam, @Body() body: DispatchDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
     const cmd: Command<DispatchRequest> = { actor, data: { deliveryId: p.deliveryId, ...body } };
     return this.rpc.request<DeliveryView>(Rpc.delivery.dispatch, cmd, { correlationId });
+  }
+
+  @Post(':deliveryId/unlock-pickup')
+  @HttpCode(200)
+  @Roles('SUPERVISOR')
+  @ApiOperation({ summary: 'After five failed pickup attempts, let the window try again once the applicant was verified in person.' })
+  @ApiBody({ type: UnlockPickupDto, examples: { verified: { summary: 'Verified at the window', value: { reason: '已核验申请人身份证原件，本人领取' } } } })
+  @ApiOkResponse({ type: DeliveryViewDto })
+  @ApiIdempotent()
+  @ApiErrors([400, 404, 409, 503], DELIVERY_ERRORS)
+  unlockPickup(@Param() p: DeliveryIdParam, @Body() body: UnlockPickupDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
+    const cmd: Command<UnlockPickupRequest> = { actor, data: { deliveryId: p.deliveryId, reason: body.reason } };
+    return this.rpc.request<DeliveryView>(Rpc.delivery.unlockPickup, cmd, { correlationId });
   }
 
   @Post(':deliveryId/delivered')

@@ -65,6 +65,11 @@ export class FollowProgressHandler {
     return this.followProgress.run(e, ctx.tx);
   }
 
+  @OnEvent(Events.PickupUnlocked)
+  pickupUnlocked(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
+    return this.followProgress.run(e, ctx.tx);
+  }
+
   @OnEvent(Events.DeliveryDelivered)
   deliveryDelivered(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
     return this.followProgress.run(e, ctx.tx);

@@ -100,6 +100,7 @@ const SUMMARIES: Summaries = {
   [Events.CertificatesIssued]: (d) => ({ certificates: d.certificates?.map((c) => ({ certificateNo: c.certificateNo, name: c.name, department: c.department })) }),
   [Events.DeliveryReady]: (d) => ({ deliveryId: d.deliveryId, method: d.method }),
   [Events.DeliveryDispatched]: (d) => ({ deliveryId: d.deliveryId, carrier: d.carrier, waybillNo: d.waybillNo }),
+  [Events.PickupUnlocked]: (d) => ({ deliveryId: d.deliveryId, failedAttempts: d.failedAttempts, reason: d.reason }),
   [Events.DeliveryDelivered]: (d) => ({ deliveryId: d.deliveryId, method: d.method, signedBy: maskName(d.signedBy) }),
 };
 
