@@ -1,4 +1,5 @@
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { currentCorrelationId } from './correlation.js';
 import { redact } from './redact.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -23,13 +24,17 @@ export class AppLogger extends ConsoleLogger {
 
   protected override printMessages(messages: unknown[], context = '', logLevel: LogLevel = 'log', writeStreamType?: 'stdout' | 'stderr'): void {
     const safe = messages.map((m) => (typeof m === 'string' ? redact(m) : m instanceof Error ? redact(m.stack ?? m.message) : m));
-    if (this.format !== 'json') return super.printMessages(safe, context, logLevel, writeStreamType);
+    const correlationId = currentCorrelationId();
+    if (this.format !== 'json') {
+      return super.printMessages(safe, correlationId ? `${context}] [${correlationId}` : context, logLevel, writeStreamType);
+    }
     for (const message of safe) {
       const line = JSON.stringify({
         time: new Date().toISOString(),
         level: logLevel,
         service: this.service,
         context,
+        ...(correlationId ? { correlationId } : {}),
         message: typeof message === 'string' ? message : redact(JSON.stringify(message)),
       });
       process[writeStreamType ?? (logLevel === 'error' || logLevel === 'fatal' ? 'stderr' : 'stdout')].write(line + '\n');

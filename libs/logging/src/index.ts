@@ -1,2 +1,3 @@
 export * from './redact.js';
 export * from './app-logger.js';
+export * from './correlation.js';

@@ -12,6 +12,7 @@ import {
 import { headers as natsHeaders, nanos, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { AppError, ErrorCodes, Headers, producerOf, type Actor, type EventEnvelope } from '#libs/contracts';
+import { withCorrelationId } from '#libs/logging';
 import { counters } from './counters.js';
 import { ensureStreams } from './streams.js';
 import { deadLetterSubject, durableName, streamName, wireSubject } from './subjects.js';
@@ -110,14 +111,14 @@ export class NatsServer extends Server implements CustomTransportStrategy {
       queue: this.options.service,
       callback: (err, msg) => {
         if (err) return this.logger.error(`subscription ${pattern} failed: ${err.message}`);
-        void this.answer(msg, handler, pattern);
+        const correlationId = msg.headers?.get(Headers.correlationId) || newId();
+        void withCorrelationId(correlationId, () => this.answer(msg, handler, pattern, correlationId));
       },
     });
     this.subscriptions.push(sub);
   }
 
-  private async answer(msg: Msg, handler: MessageHandler, pattern: string): Promise<void> {
-    const correlationId = msg.headers?.get(Headers.correlationId) || newId();
+  private async answer(msg: Msg, handler: MessageHandler, pattern: string, correlationId: string): Promise<void> {
     try {
       const payload = msg.data.length ? msg.json<unknown>() : {};
       const data = await settle(await handler(payload, new RequestContext([correlationId])));
@@ -164,7 +165,9 @@ export class NatsServer extends Server implements CustomTransportStrategy {
     void (async () => {
       const slots = new Set<Promise<void>>();
       for await (const m of messages) {
-        const p = this.processEvent(m, handler, durable).finally(() => {
+        const correlationId = m.headers?.get(Headers.correlationId) || undefined;
+        const handle = () => this.processEvent(m, handler, durable);
+        const p = (correlationId ? withCorrelationId(correlationId, handle) : handle()).finally(() => {
           slots.delete(p);
           this.inFlight.delete(p);
         });

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Headers } from '#libs/contracts';
+import { withCorrelationId } from '#libs/logging';
 import { newId } from '#libs/messaging';
 
 const ACCEPTABLE = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -14,7 +15,7 @@ export function correlationIdMiddleware(req: Request, res: Response, next: NextF
   const id = given && ACCEPTABLE.test(given) ? given : newId();
   (req as unknown as Record<symbol, string>)[KEY] = id;
   res.setHeader(Headers.correlationId, id);
-  next();
+  withCorrelationId(id, next);
 }
 
 export function correlationIdOf(req: Request): string {
