@@ -190,4 +190,35 @@ describe('whole cases through all six services over HTTP', () => {
       expect(c.tasks).toHaveLength(3);
     }
   });
+
+  it('finds cases by status and acceptance day, newest first, a page at a time', async () => {
+    const delivered = await api.as('supervisor1', 'GET', '/cases?status=DELIVERED');
+    expect(delivered.status).toBe(200);
+    expect(delivered.body.items.length).toBeGreaterThanOrEqual(2);
+    expect(delivered.body.items.every((c: { status: string }) => c.status === 'DELIVERED')).toBe(true);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: { caseNo: string; acceptedAt: string }[]; nextCursor: string | null } } = await api.as(
+        'clerk1',
+        'GET',
+        `/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((c) => c.caseNo));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const all = await api.as('clerk1', 'GET', '/cases?limit=200');
+    expect(seen).toEqual(all.body.items.map((c: { caseNo: string }) => c.caseNo));
+    expect(new Set(seen).size).toBe(seen.length);
+    const times = all.body.items.map((c: { acceptedAt: string }) => c.acceptedAt);
+    expect([...times].sort().reverse()).toEqual(times);
+
+    const today = all.body.items[0].acceptedAt.slice(0, 10);
+    const byDay = await api.as('clerk1', 'GET', `/cases?acceptedFrom=${today}&acceptedTo=${today}&itemCode=ENT-START`);
+    expect(byDay.body.items.map((c: { itemCode: string }) => c.itemCode)).toEqual(['ENT-START']);
+    expect((await api.as('clerk1', 'GET', '/cases?cursor=not-a-cursor')).status).toBe(422);
+    expect((await api.as('clerk1', 'GET', '/cases?status=LOST&acceptedFrom=yesterday')).body.problems).toHaveLength(2);
+  });
 });

@@ -9,6 +9,8 @@ import { GetTimelineHandler } from './get-timeline/get-timeline.handler.js';
 import { GetTimeline } from './get-timeline/get-timeline.js';
 import { GetWorkflowHandler } from './get-workflow/get-workflow.handler.js';
 import { GetWorkflow } from './get-workflow/get-workflow.js';
+import { SearchCases } from './search-cases/search-cases.js';
+import { SearchCasesHandler } from './search-cases/search-cases.handler.js';
 import { RoutingHealthHandler } from './health/health.handler.js';
 import { JoinDecisionHandler } from './join-decision/join-decision.handler.js';
 import { JoinDecision } from './join-decision/join-decision.js';
@@ -42,6 +44,7 @@ export class RoutingModule {
         JoinDecisionHandler,
         FollowProgressHandler,
         GetWorkflowHandler,
+        SearchCasesHandler,
         GetTimelineHandler,
         // the clock (#4): supplements, extensions, warnings, supervision
         ResumeCaseHandler,
@@ -57,6 +60,7 @@ export class RoutingModule {
         JoinDecision,
         FollowProgress,
         GetWorkflow,
+        SearchCases,
         GetTimeline,
         // the clock (#4)
         ResumeCase,

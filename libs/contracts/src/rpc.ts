@@ -30,6 +30,7 @@ export const Rpc = {
     health: 'rpc.routing.health',
     getWorkflow: 'rpc.routing.case.get',
     getTimeline: 'rpc.routing.case.timeline',
+    searchCases: 'rpc.routing.case.search',
     // 时限与电子监察 (issue #4, the clock): payloads in clock.ts
     supervisionWarnings: 'rpc.routing.supervision.warnings',
     supervisionStats: 'rpc.routing.supervision.stats',
@@ -293,4 +294,30 @@ export interface DeliveryView {
 export interface PickupCodeView {
   deliveryId: string;
   pickupCode: string;
+}
+
+/** rpc.routing.case.search → CaseSearchPage: cases newest first, a page at a time. Dates are Asia/Shanghai days. */
+export interface CaseSearchQuery {
+  status?: CaseStatus;
+  itemCode?: string;
+  /** First and last acceptance day, YYYY-MM-DD, inclusive. */
+  acceptedFrom?: string;
+  acceptedTo?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface CaseSummary {
+  caseNo: string;
+  itemCode: string;
+  itemName: string;
+  status: CaseStatus;
+  acceptedAt: string;
+  promisedDeadline: string;
+  legalDeadline: string;
+}
+
+export interface CaseSearchPage {
+  items: CaseSummary[];
+  nextCursor: string | null;
 }

@@ -2,3 +2,4 @@ export * from './data-source.js';
 export * from './migrate.js';
 export * from './sql.js';
 export * from './unique-violation.js';
+export * from './cursor.js';

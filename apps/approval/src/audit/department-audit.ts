@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { toShanghai } from '#libs/calendar';
 import { AppError, ErrorCodes, type Actor, type AuditPage, type AuditQuery, type Problem } from '#libs/contracts';
-import { queryRows } from '#libs/persistence';
-import { cursorTime, decodeCursor, pageSize, paginate } from '../worklist/cursor.js';
+import { cursorTime, decodeCursor, pageSize, paginate, queryRows } from '#libs/persistence';
 import { AUDIT_ACTIONS, type AuditAction } from '#libs/contracts';
 
 interface AuditRow {

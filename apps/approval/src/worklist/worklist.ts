@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError, ErrorCodes, type Actor, type Problem, type WorklistPage, type WorklistRequest } from '#libs/contracts';
-import { queryRows } from '#libs/persistence';
 import { departmentsActedFor } from '../delegations/acting-for.js';
 import { TASK_COLUMNS, TASK_STATUSES, toTaskView, type ReviewTaskRow, type TaskStatus } from '../tasks/review-task.js';
-import { cursorTime, decodeCursor, pageSize, paginate, type CursorKey } from './cursor.js';
+import { cursorTime, decodeCursor, pageSize, paginate, queryRows, type CursorKey } from '#libs/persistence';
 import { warningLevel, warningThreshold } from './warning-level.js';
 
 interface Filters {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AppError, ErrorCodes, Rpc, type AcceptCaseReply, type AcceptCaseRequest, type Actor, type Command, type TimelineEntry } from '#libs/contracts';
+import { AppError, ErrorCodes, Rpc, type AcceptCaseReply, type AcceptCaseRequest, type Actor, type CaseSearchPage, type Command, type TimelineEntry } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { CurrentActor } from '../auth/actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -12,6 +12,7 @@ import { AcceptCaseReplyDto } from './dto/accept-case-reply.dto.js';
 import { ACCEPT_CASE_EXAMPLE, AcceptCaseDto } from './dto/accept-case.dto.js';
 import { ACCEPT_CASE_EXAMPLES, MATERIALS_MISSING_EXAMPLE } from './dto/accept-case.examples.js';
 import { CaseDetailsDto } from './dto/case-details.dto.js';
+import { CaseSearchPageDto, CaseSearchQueryDto } from './dto/case-search.dto.js';
 import { TimelineEntryDto } from './dto/timeline-entry.dto.js';
 
 @ApiTags('cases')
@@ -50,6 +51,14 @@ export class CasesController {
       throw new AppError(ErrorCodes.AUTH_FORBIDDEN, 'A chief representative accepts at the window only to decide an IMMEDIATE item on the spot: send decideNow.', 403);
     }
     return this.rpc.request<AcceptCaseReply>(Rpc.intake.acceptCase, { actor, data: body, ...(idempotencyKey ? { requestId: `${actor.id}:${idempotencyKey}` } : {}) } satisfies Command<AcceptCaseRequest>, { correlationId });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Find cases by status, item and acceptance days (Asia/Shanghai), newest first, a page at a time.' })
+  @ApiOkResponse({ type: CaseSearchPageDto })
+  @ApiErrors([400, 503])
+  search(@Query() q: CaseSearchQueryDto, @CorrelationId() correlationId: string): Promise<CaseSearchPage> {
+    return this.rpc.request<CaseSearchPage>(Rpc.routing.searchCases, { ...q }, { correlationId });
   }
 
   @Get(':caseNo')

@@ -25,15 +25,15 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify([key.at, key.id]), 'utf8').toString('base64url');
 }
 
-/** The key, or null when the text is not a cursor this service made. */
-export function decodeCursor(cursor: string): CursorKey | null {
+/** The key, or null when the text is not a cursor this service made. `idPattern`: what the row ids look like. */
+export function decodeCursor(cursor: string, idPattern: RegExp = UUID): CursorKey | null {
   if (typeof cursor !== 'string' || !cursor || cursor.length > 200 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(v) || v.length !== 2) return null;
     const [at, id] = v as unknown[];
     if (typeof at !== 'string' || !TIME.test(at) || !isRealInstant(at)) return null;
-    if (typeof id !== 'string' || !UUID.test(id)) return null;
+    if (typeof id !== 'string' || !idPattern.test(id)) return null;
     return { at, id };
   } catch {
     return null;
