@@ -1,7 +1,7 @@
 // `npm start`: build, migrate, seed the demo data and run all six services against DATABASE_URL / NATS_URL.
 // `npm run migrate` (--migrate-only): apply every service's migrations and exit.
 import { spawnSync } from 'node:child_process';
-import { canConnect, createStack, ensureDatabase, ROOT } from './stack.mjs';
+import { canConnect, createStack, DEFAULT_RESTART, ensureDatabase, ROOT } from './stack.mjs';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/onewindow';
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -29,6 +29,9 @@ const stack = createStack({
   namespace: process.env.NATS_NAMESPACE ?? 'ow',
   basePort: Number(process.env.BASE_PORT ?? 3000),
   seedDemo: process.env.SEED_DEMO !== 'false',
+  // A service that dies is started again (1 s, 2 s, 5 s, 10 s, 30 s apart); one that keeps dying within 30 s of
+  // starting is left down after 5 tries, with one line saying so. Ctrl-C (stack.down) restarts nothing.
+  restart: { ...DEFAULT_RESTART, log: (line) => console.error(line) },
 });
 
 if (migrateOnly) {
@@ -54,13 +57,8 @@ try {
   console.error(`start failed: ${e.message}`);
   await stop(1);
 }
-for (const [name, child] of stack.procs) {
-  child.on('exit', (code, signal) => {
-    if (!stopping) console.error(`${name} exited (${signal ?? code}); the rest keep running. Restart with npm start.`);
-  });
-}
 console.log(`
 One-window service center is up.
   HTTP API  ${stack.url}/api/v1    OpenAPI ${stack.url}/docs    health ${stack.url}/health
   demo logins (password: ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : 'demo-password'}): clerk1, finance1, courier1, supervisor1, admin, rep.samr, rep.nrb, rep.tax, …
-Ctrl-C stops everything.`);
+A service that exits is restarted (after 1 s, 2 s, 5 s, 10 s, 30 s). Ctrl-C stops everything.`);

@@ -1,4 +1,4 @@
-import { Api, entStartApplication, eventually, idempotencyKey, ORG_ID, PERSON_ID, reTransferApplication } from './support/api.js';
+import { Api, caseWhere, entStartApplication, eventually, idempotencyKey, ORG_ID, PERSON_ID, reTransferApplication, searchWhere } from './support/api.js';
 import { startTestStack, type TestStack } from './support/stack.js';
 
 const SHANGHAI_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
@@ -6,6 +6,8 @@ const SHANGHAI_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 describe('whole cases through all six services over HTTP', () => {
   let t: TestStack;
   let api: Api;
+  /** Every case accepted in this file: the search must have found them all before its pages are compared. */
+  const acceptedHere: string[] = [];
 
   beforeAll(async () => {
     t = await startTestStack();
@@ -21,6 +23,7 @@ describe('whole cases through all six services over HTTP', () => {
     expect(r.status).toBe(201);
     expect(r.body.status).toBe('ACCEPTED');
     expect(r.body.acceptedAt).toMatch(SHANGHAI_SECOND);
+    acceptedHere.push(r.body.caseNo);
     return r.body.caseNo;
   }
 
@@ -38,11 +41,9 @@ describe('whole cases through all six services over HTTP', () => {
     return task;
   }
 
-  async function caseInStatus(caseNo: string, status: string) {
-    return eventually(async () => {
-      const r = await api.as('supervisor1', 'GET', `/cases/${caseNo}`);
-      return r.body?.status === status ? r.body : undefined;
-    }, `case ${caseNo} to be ${status}`);
+  /** The case in `status`, every service answering, and whatever else the test asserts on (`and`) there too. */
+  async function caseInStatus(caseNo: string, status: string, and: (c: any) => unknown = () => true, what = '') {
+    return caseWhere(api, caseNo, (c) => c.status === status && and(c), `${status}${what ? ` with ${what}` : ''}`);
   }
 
   it('ENT-START: SAMR first, then PSB + TAX + HRSS in parallel, no fee, picked up at the window', async () => {
@@ -53,7 +54,7 @@ describe('whole cases through all six services over HTTP', () => {
     expect(stage2.map((s) => s.stage)).toEqual([2, 2, 2]);
     await Promise.all(['rep.psb', 'rep.tax', 'rep.hrss'].map((rep) => decide(rep, caseNo, 'APPROVE')));
 
-    const ready = await caseInStatus(caseNo, 'READY_FOR_DELIVERY');
+    const ready = await caseInStatus(caseNo, 'READY_FOR_DELIVERY', (c) => c.deliveries.length > 0, 'its delivery');
     expect(ready.paymentNotice ?? null).toBeNull();
     expect(ready.deliveries[0].certificates.map((c: { name: string }) => c.name)).toHaveLength(4);
     expect(ready.applicant.idNumber).not.toBe(ORG_ID);
@@ -98,7 +99,7 @@ describe('whole cases through all six services over HTTP', () => {
   it('RE-TRANSFER: HUD + TAX + NRB in parallel, one payment notice of 8,000 + 1,000 fen, courier delivery', async () => {
     const caseNo = await accept(reTransferApplication());
     await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => decide(rep, caseNo, 'APPROVE')));
-    await caseInStatus(caseNo, 'AWAITING_PAYMENT');
+    await caseInStatus(caseNo, 'AWAITING_PAYMENT', (c) => c.paymentNotice, 'its payment notice');
 
     const notice = (await api.as('clerk1', 'GET', `/cases/${caseNo}/payment-notice`)).body;
     expect(notice.items.map((i: { amountFen: number }) => i.amountFen).sort()).toEqual([1000, 8000]);
@@ -112,7 +113,7 @@ describe('whole cases through all six services over HTTP', () => {
     const paid = await api.as('finance1', 'POST', `/payment-notices/${notice.noticeNo}/payments`, { amountFen: 9000, channel: 'POS', reference: `POS-${caseNo}` });
     expect([200, 201]).toContain(paid.status);
 
-    const ready = await caseInStatus(caseNo, 'READY_FOR_DELIVERY');
+    const ready = await caseInStatus(caseNo, 'READY_FOR_DELIVERY', (c) => c.deliveries.length > 0, 'its delivery');
     const delivery = ready.deliveries[0];
     expect(delivery.method).toBe('COURIER');
     const courierList = await api.as('courier1', 'GET', '/deliveries?status=READY');
@@ -130,13 +131,20 @@ describe('whole cases through all six services over HTTP', () => {
     await openTask('rep.hud', caseNo);
     await openTask('rep.nrb', caseNo);
     await decide('rep.tax', caseNo, 'REJECT', '完税凭证与合同价格不符');
-    const rejected = await caseInStatus(caseNo, 'REJECTED');
+    const rejected = await caseInStatus(
+      caseNo,
+      'REJECTED',
+      (c) => ['TAX', 'HUD'].every((d) => c.tasks.some((task: { department: string }) => task.department === d)),
+      'the TAX and HUD tasks',
+    );
     const byDept = Object.fromEntries(rejected.tasks.map((task: { department: string }) => [task.department, task]));
     expect(byDept.TAX.opinion).toBe('完税凭证与合同价格不符');
-    await eventually(async () => {
-      const r = await api.as('supervisor1', 'GET', `/cases/${caseNo}`);
-      return r.body.tasks.filter((task: { status: string }) => task.status === 'CANCELLED').length === 2;
-    }, 'HUD and NRB tasks to be cancelled');
+    await caseWhere(
+      api,
+      caseNo,
+      (c) => c.tasks.filter((task: { status: string }) => task.status === 'CANCELLED').length === 2,
+      'HUD and NRB tasks to be cancelled',
+    );
     const hudOpen = await api.as('rep.hud', 'GET', '/tasks?status=OPEN');
     expect(hudOpen.body.items.some((task: { caseNo: string }) => task.caseNo === caseNo)).toBe(false);
     const late = await api.as('rep.hud', 'POST', `/tasks/${byDept.HUD.taskId}/decision`, { decision: 'APPROVE', opinion: '同意' });
@@ -168,6 +176,7 @@ describe('whole cases through all six services over HTTP', () => {
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body.caseNo).toBe(first.body.caseNo);
+    acceptedHere.push(first.body.caseNo);
     const other = await api.as('clerk1', 'POST', '/cases', { ...reTransferApplication(), centerCode: '510704-T01' }, { 'Idempotency-Key': key });
     expect(other.status).toBe(422);
   });
@@ -186,17 +195,20 @@ describe('whole cases through all six services over HTTP', () => {
 
     for (const caseNo of [before, during]) {
       await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => decide(rep, caseNo, 'APPROVE')));
-      const c = await caseInStatus(caseNo, 'AWAITING_PAYMENT');
+      const c = await caseInStatus(caseNo, 'AWAITING_PAYMENT', (x) => x.tasks.length >= 3, 'its three tasks');
       expect(c.tasks).toHaveLength(3);
     }
   });
 
   it('finds cases by status and acceptance day, newest first, a page at a time', async () => {
-    const delivered = await api.as('supervisor1', 'GET', '/cases?status=DELIVERED');
+    // The two cases delivered above (ENT-START, RE-TRANSFER); the search follows the workflows, so it is waited for.
+    const delivered = await searchWhere(api, 'status=DELIVERED', (items) => items.length >= 2, 'both delivered cases');
     expect(delivered.status).toBe(200);
     expect(delivered.body.items.length).toBeGreaterThanOrEqual(2);
     expect(delivered.body.items.every((c: { status: string }) => c.status === 'DELIVERED')).toBe(true);
 
+    // The search reads routing's workflows, which follow intake's events: paging is compared once it has them all.
+    await searchWhere(api, 'limit=200', (items) => acceptedHere.every((no) => items.some((c) => c.caseNo === no)), `all ${acceptedHere.length} cases accepted here`, 'clerk1');
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

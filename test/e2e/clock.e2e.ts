@@ -4,7 +4,7 @@ import { jetstream } from '@nats-io/jetstream';
 import { WorkingCalendar } from '#libs/calendar';
 import { Events, type CaseSupplementedData } from '#libs/contracts';
 import { newEvent, newId } from '#libs/messaging';
-import { Api, eventually, idempotencyKey, PERSON_ID, reTransferApplication } from './support/api.js';
+import { Api, caseWhere as viewWhere, eventually, idempotencyKey, PERSON_ID, reTransferApplication } from './support/api.js';
 import { startTestStack, type TestStack } from './support/stack.js';
 
 /**
@@ -16,6 +16,8 @@ import { startTestStack, type TestStack } from './support/stack.js';
 const cal = WorkingCalendar.official();
 const SHANGHAI_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 const shanghai = (s: string) => new Date(s);
+/** The operator token the routing processes want on POST /internal/warning-sweep (INTERNAL_TOKEN). */
+const INTERNAL_TOKEN = 'e2e-internal-token-0123456789';
 
 interface Entry {
   at: string;
@@ -44,7 +46,7 @@ describe('the clock: time limits, supplements, extensions, warnings and supervis
 
   beforeAll(async () => {
     // Every routing process also sweeps on its own timer, every second: more sweeps at once, not fewer.
-    t = await startTestStack({ basePort: 26000 + Math.floor(Math.random() * 99) * 10, namespacePrefix: 'h4a_e2e', env: { WARNING_SWEEP_MS: '1000' } });
+    t = await startTestStack({ basePort: 26000 + Math.floor(Math.random() * 99) * 10, namespacePrefix: 'h4a_e2e', env: { WARNING_SWEEP_MS: '1000', INTERNAL_TOKEN } });
     api = t.api;
     // A second routing process: the same consumers and the same sweep, side by side with the first.
     const extra = await t.stack.startExtra('routing', 'b');
@@ -76,11 +78,9 @@ describe('the clock: time limits, supplements, extensions, warnings and supervis
     }, `an open task for ${rep} on ${caseNo}`);
   }
 
+  /** A view every service answered (never one with `degraded`) in which `ok` holds: see support/api.ts. */
   async function caseWhere(caseNo: string, ok: (c: any) => boolean, what: string): Promise<any> {
-    return eventually(async () => {
-      const r = await api.as('supervisor1', 'GET', `/cases/${caseNo}`);
-      return r.status === 200 && ok(r.body) ? r.body : undefined;
-    }, what);
+    return viewWhere(api, caseNo, ok, what);
   }
 
   async function timeline(caseNo: string): Promise<Entry[]> {
@@ -110,13 +110,28 @@ describe('the clock: time limits, supplements, extensions, warnings and supervis
   async function sweepEverywhere(times = 3): Promise<{ instance: string; claimed: number; raised: number }[]> {
     const calls = routingPorts.flatMap((port) =>
       Array.from({ length: times }, async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/internal/warning-sweep`, { method: 'POST' });
+        const res = await fetch(`http://127.0.0.1:${port}/internal/warning-sweep`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${INTERNAL_TOKEN}` },
+        });
         expect(res.status).toBe(200);
         return (await res.json()) as { instance: string; claimed: number; raised: number };
       }),
     );
     return Promise.all(calls);
   }
+
+  it('sweeps on the health port only for a caller with the operator token', async () => {
+    const url = `http://127.0.0.1:${routingPorts[0]}/internal/warning-sweep`;
+    for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: INTERNAL_TOKEN }] as Record<string, string>[]) {
+      const res = await fetch(url, { method: 'POST', headers });
+      expect([headers.authorization, res.status]).toEqual([headers.authorization, 401]);
+      expect(((await res.json()) as { code?: string }).code).toBe('AUTH.UNAUTHENTICATED');
+    }
+    const ok = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${INTERNAL_TOKEN}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ claimed: expect.any(Number), raised: expect.any(Number) });
+  });
 
   it('suspends for a supplement, keeps waiting for an incomplete one, then moves every deadline of the case and its tasks', async () => {
     const accepted = await accept(reTransferApplication());

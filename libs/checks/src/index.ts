@@ -3,3 +3,5 @@ export * from './credit-code.js';
 export * from './mod11-2.js';
 export * from './phone.js';
 export * from './mask.js';
+export * from './input-rules.js';
+export * from './form-fields.js';

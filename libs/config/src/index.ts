@@ -15,6 +15,13 @@ export interface ServiceConfig {
   jwtSecret: string;
   logLevel: string;
   rpcTimeoutMs: number;
+  /** Wait before each redelivery of an event whose handler failed, by attempt (EVENT_RETRY_BACKOFF_MS, comma-separated). */
+  eventRetryBackoffMs: number[];
+  /**
+   * Bearer token for the operator routes on a service's own health port (`POST /internal/warning-sweep` on routing).
+   * Unset: those routes are not served at all.
+   */
+  internalToken?: string;
 }
 
 const DEFAULT_PORTS: Record<string, number> = {
@@ -44,6 +51,12 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
   const jwtSecret = env.JWT_SECRET ?? DEV_JWT_SECRET;
   if (env.NODE_ENV === 'production' && jwtSecret === DEV_JWT_SECRET) problems.push('JWT_SECRET must be set in production');
   const rpcTimeoutMs = Number(env.RPC_TIMEOUT_MS ?? 5000);
+  const eventRetryBackoffMs = (env.EVENT_RETRY_BACKOFF_MS ?? '500,2000,5000,15000').split(',').map((v) => Number(v.trim()));
+  if (!eventRetryBackoffMs.length || eventRetryBackoffMs.some((n) => !Number.isInteger(n) || n < 0 || n > 3_600_000)) {
+    problems.push(`EVENT_RETRY_BACKOFF_MS must be comma-separated milliseconds (0..3600000), got "${env.EVENT_RETRY_BACKOFF_MS}"`);
+  }
+  const internalToken = env.INTERNAL_TOKEN || undefined;
+  if (internalToken !== undefined && internalToken.length < 16) problems.push('INTERNAL_TOKEN must be at least 16 characters (or unset)');
   if (problems.length) {
     throw new Error(`[${service}] bad configuration: ${problems.join('; ')}`);
   }
@@ -59,10 +72,18 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
     jwtSecret,
     logLevel: env.LOG_LEVEL ?? 'log',
     rpcTimeoutMs,
+    eventRetryBackoffMs,
+    internalToken,
   };
 }
 
 /** Secrets never reach a log line. */
 export function describeConfig(c: ServiceConfig): Record<string, unknown> {
-  return { ...c, jwtSecret: '***', demoPassword: '***', databaseUrl: c.databaseUrl.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@') };
+  return {
+    ...c,
+    jwtSecret: '***',
+    demoPassword: '***',
+    internalToken: c.internalToken === undefined ? undefined : '***',
+    databaseUrl: c.databaseUrl.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@'),
+  };
 }

@@ -32,6 +32,31 @@ export interface FeeRule {
   exemptFor?: string[];
 }
 
+export type FormFieldType = 'integer' | 'decimal' | 'text' | 'enum' | 'boolean';
+
+/**
+ * One field of the application form (申请表) an item declares. Intake checks the form against these at acceptance and
+ * fees reads quantities with the same rule (#libs/checks checkForm), so a value the window accepts can always be
+ * priced. integer and decimal fields must have min and max; a fee rule's quantityFrom names an integer field.
+ */
+export interface FormFieldSpec {
+  /** The key in the form: a letter, then letters, digits or "_" (at most 64). */
+  name: string;
+  label?: string;
+  type: FormFieldType;
+  /** integer / decimal: inclusive bounds (required for both). */
+  min?: number;
+  max?: number;
+  /** decimal only: at most this many decimal places. */
+  scale?: number;
+  /** text only: at most this many characters (default 500). */
+  maxLength?: number;
+  /** enum only: the allowed values. */
+  values?: string[];
+  /** Must be present (and, for text, not blank). */
+  required?: boolean;
+}
+
 export interface ResultSpec {
   department: string;
   name: string;
@@ -49,6 +74,8 @@ export interface ServiceItem {
   materials: MaterialSpec[];
   fees: FeeRule[];
   results: ResultSpec[];
+  /** The application form's fields, checked at acceptance; absent on items published before forms were declared. */
+  formFields?: FormFieldSpec[];
   siteInspection?: boolean;
   jointSiteSurvey?: boolean;
   acceptedAt?: string;

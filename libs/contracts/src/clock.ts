@@ -44,7 +44,17 @@ export type WarningLevelRaised = 'YELLOW' | 'RED';
 /** rpc.routing.supervision.warnings {department?, level?} → SupervisionWarningView[] (red first, then soonest due). */
 export interface SupervisionWarningsQuery {
   department?: string;
-  level?: WarningLevelRaised;
+  level?: WarningLevelRaised | 'BLOCKED';
+}
+
+/** Why a case stands still: a service parked one of its events as a dead letter (see libs/messaging dead-letters). */
+export interface CaseBlockView {
+  service: string;
+  consumer: string;
+  eventType?: string;
+  reason: string;
+  parkedAt: string;
+  deadLetterSeq: number;
 }
 
 export interface SupervisionWarningView {
@@ -55,10 +65,12 @@ export interface SupervisionWarningView {
   taskId?: string;
   stage?: number;
   department?: string;
-  /** The highest level raised for the item so far. */
-  level: WarningLevelRaised;
-  dueAt: string;
+  /** The highest level raised for the item so far; BLOCKED for a case a service could not go on with. */
+  level: WarningLevelRaised | 'BLOCKED';
+  /** Absent for BLOCKED items. */
+  dueAt?: string;
   raisedAt: string;
+  blockedBy?: CaseBlockView;
 }
 
 /** rpc.routing.supervision.stats {from?, to?} (Shanghai dates, both inclusive) → SupervisionStatsView. */

@@ -1,4 +1,4 @@
-import type { ApplicantType, FeeRule, ResultSpec, ReviewStage } from './catalog.js';
+import type { ApplicantType, FeeRule, FormFieldSpec, ResultSpec, ReviewStage } from './catalog.js';
 
 /**
  * Every event type in the system. The type is also the logical subject on JetStream
@@ -62,6 +62,8 @@ export interface CaseAcceptedData {
   delivery: DeliveryPreference;
   reviewPlan: ReviewStage[];
   fees: FeeRule[];
+  /** The item version's form declarations, when it has any: fees reads quantities by the rule intake checked them by. */
+  formFields?: FormFieldSpec[];
   results: ResultSpec[];
   legalDays: number;
   promisedDays: number;

@@ -22,8 +22,19 @@ export class AppLogger extends ConsoleLogger {
     super(service, { logLevels: logLevels(level) });
   }
 
+  /** A logger is called from catch blocks: whatever it is given, it writes something and never throws. */
   protected override printMessages(messages: unknown[], context = '', logLevel: LogLevel = 'log', writeStreamType?: 'stdout' | 'stderr'): void {
-    const safe = messages.map((m) => (typeof m === 'string' ? redact(m) : m instanceof Error ? redact(m.stack ?? m.message) : m));
+    try {
+      this.print(messages, context, logLevel, writeStreamType);
+    } catch (e) {
+      lastResort(`${logLevel} [${this.service}] ${redact(context)}: ${redact(messages.map((m) => redact(m)).join(' '))} (logger failed: ${redact(e)})`);
+    }
+  }
+
+  private print(messages: unknown[], rawContext: string, logLevel: LogLevel, writeStreamType?: 'stdout' | 'stderr'): void {
+    const context = redact(rawContext);
+    // Every message becomes redacted text: an object printed by Nest as-is could carry an ID number.
+    const safe = messages.map((m) => redact(m));
     const correlationId = currentCorrelationId();
     if (this.format !== 'json') {
       return super.printMessages(safe, correlationId ? `${context}] [${correlationId}` : context, logLevel, writeStreamType);
@@ -35,13 +46,25 @@ export class AppLogger extends ConsoleLogger {
         service: this.service,
         context,
         ...(correlationId ? { correlationId } : {}),
-        message: typeof message === 'string' ? message : redact(JSON.stringify(message)),
+        message,
       });
       process[writeStreamType ?? (logLevel === 'error' || logLevel === 'fatal' ? 'stderr' : 'stdout')].write(line + '\n');
     }
   }
 
   protected override printStackTrace(stack: string): void {
-    super.printStackTrace(redact(stack));
+    try {
+      if (stack) super.printStackTrace(redact(stack));
+    } catch (e) {
+      lastResort(`stack trace unprintable: ${redact(e)}`);
+    }
+  }
+}
+
+function lastResort(line: string): void {
+  try {
+    process.stderr.write(line + '\n');
+  } catch {
+    /* stderr itself is gone: nothing left to tell */
   }
 }

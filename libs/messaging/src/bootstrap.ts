@@ -7,6 +7,7 @@ import { AppLogger } from '#libs/logging';
 import { runMigrations } from '#libs/persistence';
 import { NATS_CONNECTION } from './messaging.module.js';
 import { NatsServer } from './nats-server.js';
+import { exitForInfrastructure, installProcessGuards } from './process-guards.js';
 import { PassThroughRpcFilter } from './rpc-exception.filter.js';
 import { UnitOfWork } from './unit-of-work.js';
 
@@ -15,6 +16,16 @@ import { UnitOfWork } from './unit-of-work.js';
  * Consumers start after migrations and seeding, so no event is handled against a half-made schema.
  */
 export async function bootstrapService(module: unknown, config: ServiceConfig): Promise<void> {
+  installProcessGuards(config.service);
+  try {
+    await start(module, config);
+  } catch (e) {
+    // Before the service is up, a failure is its infrastructure or its configuration: say so and let the supervisor retry.
+    exitForInfrastructure(config.service, `could not start: ${(e as Error)?.stack ?? String(e)}`);
+  }
+}
+
+async function start(module: unknown, config: ServiceConfig): Promise<void> {
   const logger = new Logger('bootstrap');
   const app = await NestFactory.create(module as never, { logger: new AppLogger(config.service, config.logLevel) });
   app.enableShutdownHooks();
@@ -27,13 +38,16 @@ export async function bootstrapService(module: unknown, config: ServiceConfig): 
     return;
   }
   app.useGlobalFilters(new PassThroughRpcFilter());
+  const nc = app.get<NatsConnection>(NATS_CONNECTION);
+  exitWhenClosed(nc, config.service);
   app.connectMicroservice(
     {
       strategy: new NatsServer({
         service: config.service,
         namespace: config.namespace,
-        nc: app.get<NatsConnection>(NATS_CONNECTION),
+        nc,
         uow: app.get(UnitOfWork),
+        backoffMs: config.eventRetryBackoffMs,
       }),
     },
     { inheritAppConfig: true },
@@ -42,4 +56,11 @@ export async function bootstrapService(module: unknown, config: ServiceConfig): 
   await app.startAllMicroservices();
   await app.listen(config.port, process.env.BIND_HOST ?? '127.0.0.1');
   logger.log(`${config.service} is up: NATS ${config.natsUrl} (namespace ${config.namespace}), health on :${config.port}/health`);
+}
+
+/** The connection reconnects forever; if it closes anyway (drained on shutdown aside), nothing here can work. */
+export function exitWhenClosed(nc: NatsConnection, service: string): void {
+  void nc.closed().then((err) => {
+    if (err) exitForInfrastructure(service, `NATS connection closed: ${err.message}`);
+  });
 }

@@ -8,4 +8,8 @@ export const counters = {
   deadLettered: 0,
   rpcServed: 0,
   rpcFailed: 0,
+  /** Errors that escaped a handler's own error path (should stay 0). */
+  handlerCrashes: 0,
+  /** Process-level unhandledRejection / uncaughtException caught and survived. */
+  unhandledErrors: 0,
 };

@@ -15,3 +15,4 @@ export * from './health.js';
 export * from './on-event.js';
 export * from './dead-letters.js';
 export * from './housekeeping.js';
+export * from './process-guards.js';

@@ -118,22 +118,37 @@ export class NatsServer extends Server implements CustomTransportStrategy {
     this.subscriptions.push(sub);
   }
 
+  /** Always ends in a reply: whatever the handler, the error mapping or the logger throws, the caller hears back. */
   private async answer(msg: Msg, handler: MessageHandler, pattern: string, correlationId: string): Promise<void> {
+    let reply: string;
     try {
       const payload = msg.data.length ? msg.json<unknown>() : {};
       const data = await settle(await handler(payload, new RequestContext([correlationId])));
+      reply = JSON.stringify({ ok: true, data: data ?? null });
       counters.rpcServed++;
-      msg.respond(JSON.stringify({ ok: true, data: data ?? null }));
     } catch (e) {
       counters.rpcFailed++;
-      msg.respond(JSON.stringify({ ok: false, error: this.toWireError(e, pattern, correlationId) }));
+      reply = this.errorReply(e, pattern, correlationId);
+    }
+    try {
+      msg.respond(reply);
+    } catch (e) {
+      safeLog(() => this.logger.error(`${pattern}: could not send the reply [correlation ${correlationId}]: ${describe(e)}`));
+    }
+  }
+
+  private errorReply(e: unknown, pattern: string, correlationId: string): string {
+    try {
+      return JSON.stringify({ ok: false, error: this.toWireError(e, pattern, correlationId) });
+    } catch {
+      return JSON.stringify({ ok: false, error: { code: ErrorCodes.INTERNAL, message: 'Internal error', status: 500 } });
     }
   }
 
   private toWireError(e: unknown, pattern: string, correlationId: string) {
     if (isAppError(e)) return { code: e.code, message: e.message, status: e.status, details: e.details };
     const errorId = newId();
-    this.logger.error(`${pattern} failed [error ${errorId}, correlation ${correlationId}]: ${(e as Error)?.stack ?? String(e)}`);
+    safeLog(() => this.logger.error(`${pattern} failed [error ${errorId}, correlation ${correlationId}]: ${(e as Error)?.stack ?? String(e)}`));
     return { code: ErrorCodes.INTERNAL, message: 'Internal error', status: 500, details: { errorId } };
   }
 
@@ -166,7 +181,7 @@ export class NatsServer extends Server implements CustomTransportStrategy {
       const slots = new Set<Promise<void>>();
       for await (const m of messages) {
         const correlationId = m.headers?.get(Headers.correlationId) || undefined;
-        const handle = () => this.processEvent(m, handler, durable);
+        const handle = () => this.processEvent(m, handler, durable).catch((e) => this.lastChance(m, durable, e));
         const p = (correlationId ? withCorrelationId(correlationId, handle) : handle()).finally(() => {
           slots.delete(p);
           this.inFlight.delete(p);
@@ -175,7 +190,18 @@ export class NatsServer extends Server implements CustomTransportStrategy {
         this.inFlight.add(p);
         if (slots.size >= concurrency) await Promise.race(slots);
       }
-    })().catch((e) => this.logger.error(`consumer ${durable} stopped: ${(e as Error).message}`));
+    })().catch((e) => safeLog(() => this.logger.error(`consumer ${durable} stopped: ${describe(e)}`)));
+  }
+
+  /** processEvent does not throw; should it ever, the message is let go for a later redelivery rather than lost. */
+  private lastChance(m: JsMsg, consumer: string, e: unknown): void {
+    counters.handlerCrashes++;
+    safeLog(() => this.logger.error(`${consumer}: event handling failed outside the handler: ${describe(e)}`));
+    try {
+      m.nak(this.backoffMs[this.backoffMs.length - 1]);
+    } catch {
+      /* the connection is gone: JetStream redelivers after ack_wait */
+    }
   }
 
   private async processEvent(m: JsMsg, handler: MessageHandler, consumer: string): Promise<void> {
@@ -184,10 +210,12 @@ export class NatsServer extends Server implements CustomTransportStrategy {
     let event: EventEnvelope;
     try {
       event = m.json<EventEnvelope>();
-      if (!event?.id || !event.type) throw new Error('not an event envelope');
     } catch (e) {
-      return this.deadLetter(m, consumer, `unreadable: ${(e as Error).message}`);
+      return this.deadLetter(m, consumer, `unreadable: ${describe(e)}`);
     }
+    const malformed = envelopeProblem(event, m.subject, this.options.namespace);
+    // A malformed envelope fails the same way on every delivery: parked at once, not retried.
+    if (malformed) return this.deadLetter(m, consumer, `malformed envelope: ${malformed}`, isRecord(event) ? (event as EventEnvelope) : undefined);
     if (m.info.deliveryCount > this.maxDeliver) {
       // Seen more often than allowed without an ack: the process likely crashed on it; do not try again.
       return this.deadLetter(m, consumer, 'delivered too often without success', event);
@@ -207,33 +235,73 @@ export class NatsServer extends Server implements CustomTransportStrategy {
       if (attempt >= this.maxDeliver) return this.deadLetter(m, consumer, describe(e), event);
       counters.retried++;
       const delay = this.backoffMs[Math.min(attempt - 1, this.backoffMs.length - 1)];
-      this.logger.warn(`${consumer} failed on ${event.type} ${event.id} (case ${event.caseNo}, attempt ${attempt}/${this.maxDeliver}), retry in ${delay} ms: ${describe(e)}`);
+      safeLog(() =>
+        this.logger.warn(`${consumer} failed on ${event.type} ${event.id} (case ${event.caseNo}, attempt ${attempt}/${this.maxDeliver}), retry in ${delay} ms: ${describe(e)}`),
+      );
       m.nak(delay);
     }
   }
 
-  /** Parks an event on the dead-letter subject with why, then acks it: never a silent drop. */
+  /**
+   * Parks an event on the dead-letter stream with why, then acks it: never a silent drop, never a loop. The letter's
+   * subject names the case, so a case view can tell it is blocked (see dead-letters.ts). The ack follows the publish
+   * whatever the log line does.
+   */
   private async deadLetter(m: JsMsg, consumer: string, reason: string, event?: EventEnvelope): Promise<void> {
     const h = natsHeaders();
     h.set('x-dlq-consumer', consumer);
-    h.set('x-dlq-reason', reason.slice(0, 500));
+    h.set('x-dlq-service', this.options.service);
+    h.set('x-dlq-reason', headerSafe(reason));
     h.set('x-dlq-original-subject', m.subject);
     h.set('x-dlq-deliveries', String(m.info.deliveryCount));
     try {
-      await this.js!.publish(deadLetterSubject(this.options.namespace, consumer), m.data, {
+      await this.js!.publish(deadLetterSubject(this.options.namespace, consumer, event?.caseNo), m.data, {
         headers: h,
         msgID: event ? `dlq:${consumer}:${event.id}` : undefined,
       });
-      counters.deadLettered++;
+    } catch (e) {
+      safeLog(() => this.logger.error(`could not dead-letter a message for ${consumer}; it stays pending: ${describe(e)}`));
+      m.nak(this.backoffMs[this.backoffMs.length - 1]);
+      return;
+    }
+    m.ack();
+    counters.deadLettered++;
+    safeLog(() =>
       this.logger.error(
         `ALERT dead-lettered ${event?.type ?? m.subject} ${event?.id ?? ''} (case ${event?.caseNo ?? '?'}) for ${consumer} after ${m.info.deliveryCount} deliveries: ${reason}`,
-      );
-      m.ack();
-    } catch (e) {
-      this.logger.error(`could not dead-letter a message for ${consumer}; it stays pending: ${(e as Error).message}`);
-      m.nak(this.backoffMs[this.backoffMs.length - 1]);
-    }
+      ),
+    );
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The envelope is the consumer's edge: checked once here, so no handler meets a broken one. */
+function envelopeProblem(e: unknown, subject: string, namespace: string): string | null {
+  if (!isRecord(e)) return 'not an object';
+  if (typeof e.id !== 'string' || !UUID.test(e.id)) return 'id is not a UUID';
+  if (typeof e.type !== 'string' || wireSubject(namespace, e.type) !== subject) return `type does not match the subject ${subject}`;
+  if (typeof e.caseNo !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(e.caseNo)) return 'caseNo is missing or malformed';
+  if (!isRecord(e.data)) return 'data is not an object';
+  return null;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A log line that fails must not turn a handled error into an unhandled one. */
+function safeLog(write: () => void): void {
+  try {
+    write();
+  } catch {
+    /* the logger is already built not to throw; this is the belt to its braces */
+  }
+}
+
+/** NATS headers are single-line ASCII-ish text: newlines and control characters would break the frame. */
+function headerSafe(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 500);
 }
 
 async function settle(result: unknown): Promise<unknown> {
@@ -245,7 +313,11 @@ function isAppError(e: unknown): e is AppError {
 }
 
 function describe(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  if (typeof e === 'object' && e) return JSON.stringify(e);
-  return String(e);
+  try {
+    if (e instanceof Error) return e.message;
+    if (typeof e === 'object' && e) return JSON.stringify(e);
+    return String(e);
+  } catch {
+    return 'an error that cannot be printed';
+  }
 }

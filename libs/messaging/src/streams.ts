@@ -1,7 +1,7 @@
 import { DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { streamMaxAgeDays } from './housekeeping.js';
-import { deadLetterStream, streamName } from './subjects.js';
+import { deadLetterAuditStream, deadLetterStream, streamName } from './subjects.js';
 
 /** Services that publish events; each owns one stream. */
 export const PRODUCERS = ['intake', 'routing', 'approval', 'fees', 'delivery'] as const;
@@ -27,6 +27,8 @@ function streamConfigs(namespace: string, opts: StreamOptions): (Partial<StreamC
     ...PRODUCERS.map((p) => ({ ...common, name: streamName(namespace, p), subjects: [`${namespace}.${p}.>`] })),
     // Dead letters wait for a person, however long that takes.
     { ...common, name: deadLetterStream(namespace), subjects: [`${namespace}.dlq.>`], max_age: 0 },
+    // What people did with dead letters is an audit record: kept, and never deleted by the tools.
+    { ...common, name: deadLetterAuditStream(namespace), subjects: [`${namespace}.dlqaudit.>`], max_age: 0 },
   ];
 }
 

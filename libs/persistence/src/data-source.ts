@@ -1,4 +1,5 @@
-import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import type { DataSourceOptions, MixedList } from 'typeorm';
+import { QueryLogger } from './query-logger.js';
 
 /**
  * Each service owns one schema, named after it. Migrations only: never `synchronize`.
@@ -19,11 +20,9 @@ export function dataSourceOptions(
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new QueryLogger(),
+    maxQueryExecutionTime: 2000,
     extra: { max: poolSize, application_name: schema },
   };
-}
-
-export function createDataSource(databaseUrl: string, schema: string, migrations: MixedList<Function>): DataSource {
-  return new DataSource(dataSourceOptions(databaseUrl, schema, migrations));
 }

@@ -3,3 +3,4 @@ export * from './migrate.js';
 export * from './sql.js';
 export * from './unique-violation.js';
 export * from './cursor.js';
+export * from './query-logger.js';

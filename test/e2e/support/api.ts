@@ -58,6 +58,32 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
   }
 }
 
+/**
+ * GET /cases/{caseNo} until `ok` holds for a view every service answered, and that view. A view with `degraded` is
+ * never final: its missing parts mean "unknown right now", and a status alone says nothing about the other parts
+ * (each comes from another service). So `ok` names exactly what the test then asserts on: the deliveries, the
+ * notice, the tasks, the opinions, not only the status. On time-out the error tells what the last view lacked.
+ */
+export async function caseWhere(api: Api, caseNo: string, ok: (view: any) => unknown, what: string, user = 'supervisor1'): Promise<any> {
+  return eventually(async () => {
+    const r = await api.as(user, 'GET', `/cases/${caseNo}`);
+    if (r.status !== 200) throw new Error(`GET /cases/${caseNo} answered ${r.status} ${JSON.stringify(r.body)}`);
+    if (r.body.degraded) throw new Error(`the last view was degraded (${r.body.degraded.join(', ')} did not answer), status ${r.body.status}`);
+    if (!ok(r.body)) throw new Error(`the last view (status ${r.body.status}) did not show it yet`);
+    return r.body;
+  }, `case ${caseNo}: ${what}`);
+}
+
+/** GET /cases?{query} (the case search) until `ok` holds for its items, and that reply: the search follows events too. */
+export async function searchWhere(api: Api, query: string, ok: (items: any[]) => unknown, what: string, user = 'supervisor1'): Promise<Reply> {
+  return eventually(async () => {
+    const r = await api.as(user, 'GET', `/cases?${query}`);
+    if (r.status !== 200) throw new Error(`GET /cases?${query} answered ${r.status} ${JSON.stringify(r.body)}`);
+    if (!ok(r.body.items)) throw new Error(`the last search found ${r.body.items.length}`);
+    return r;
+  }, `the search ${query}: ${what}`);
+}
+
 export const PERSON_ID = '11010519491231002X';
 export const ORG_ID = (() => {
   const body = '91510704MA6CU1234';

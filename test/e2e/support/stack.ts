@@ -1,4 +1,4 @@
-import { createStack, type Stack } from '../../../scripts/stack.mjs';
+import { createStack, type RestartOptions, type Stack } from '../../../scripts/stack.mjs';
 import { deleteStreams } from '#libs/messaging';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -13,6 +13,8 @@ export interface TestStack {
   /** The stack's NATS namespace and server, for tests that publish or listen on its subjects directly. */
   namespace: string;
   natsUrl: string;
+  /** Every line the services wrote so far (stdout and stderr), for tests that look at what reaches the logs. */
+  logs(): string[];
   stop(): Promise<void>;
 }
 
@@ -20,7 +22,9 @@ export interface TestStack {
  * All six services as separate processes (from dist/: `npm test` builds first), on a fresh database and a
  * NATS namespace of their own, so a test run never meets another run's rows or streams.
  */
-export async function startTestStack(opts: { basePort?: number; namespacePrefix?: string; env?: Record<string, string> } = {}): Promise<TestStack> {
+export async function startTestStack(
+  opts: { basePort?: number; namespacePrefix?: string; env?: Record<string, string>; restart?: boolean | RestartOptions } = {},
+): Promise<TestStack> {
   const infra = await infrastructure();
   const db = await freshDatabase(opts.namespacePrefix ? `ow_${opts.namespacePrefix}` : 'ow_e2e');
   const namespace = uniqueName(opts.namespacePrefix ?? 'e2e');
@@ -37,6 +41,8 @@ export async function startTestStack(opts: { basePort?: number; namespacePrefix?
       logs.push(`${service} | ${line}`);
       if (process.env.E2E_VERBOSE) process.stdout.write(`${service} | ${line}\n`);
     },
+    // Off unless a test asks: the others stop services on purpose.
+    restart: opts.restart,
   });
   try {
     await stack.up(90_000);
@@ -52,6 +58,7 @@ export async function startTestStack(opts: { basePort?: number; namespacePrefix?
     databaseUrl: db.url,
     namespace,
     natsUrl: infra.natsUrl,
+    logs: () => [...logs],
     async stop() {
       await stack.down();
       await removeStreams(infra.natsUrl, namespace);

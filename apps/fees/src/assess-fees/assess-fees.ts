@@ -11,7 +11,7 @@ import { applicantCategoriesOf, assessFees, totalFen } from './fee-rules.js';
 export class AssessFees {
   async execute(tx: Tx, e: EventEnvelope<CaseAcceptedData>): Promise<void> {
     const form = e.data.form ?? {};
-    const lines = assessFees(e.data.fees ?? [], form, applicantCategoriesOf(form));
+    const lines = assessFees(e.data.fees ?? [], form, applicantCategoriesOf(form), e.data.formFields ?? []);
     await tx.manager.query(
       `INSERT INTO fees.assessments (case_no, lines, total_fen) VALUES ($1, $2::jsonb, $3) ON CONFLICT (case_no) DO NOTHING`,
       [e.caseNo, JSON.stringify(lines), totalFen(lines)],

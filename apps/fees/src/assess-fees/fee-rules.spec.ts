@@ -1,4 +1,4 @@
-import type { FeeRule } from '#libs/contracts';
+import type { FeeRule, FormFieldSpec } from '#libs/contracts';
 import { applicantCategoriesOf, assessFees, FeeRuleError, totalFen } from './fee-rules.js';
 
 // Copied from shared/data/catalog-sample.json: the rules as the catalog publishes them.
@@ -57,8 +57,8 @@ describe('assessFees with the sample catalog', () => {
     expect(lines).toEqual([{ code: 'ROAD-REPAIR', name: '城市道路挖掘修复费(sample local rates)', department: 'HUD', amountFen: 336000, quantity: 12 }]);
   });
 
-  it('accepts a quantity typed as digits', () => {
-    expect(totalFen(assess(ROAD_EXCAVATION, { areaSquareMeters: '3', surface: 'SIDEWALK' }))).toBe(45000);
+  it('refuses a quantity typed as digits, as intake does (one rule for form numbers)', () => {
+    expect(() => assess(ROAD_EXCAVATION, { areaSquareMeters: '3', surface: 'SIDEWALK' })).toThrow(/a number, not text/);
   });
 
   it('charges a lost ID card the replacement fee only', () => {
@@ -84,11 +84,49 @@ describe('assessFees refuses what it cannot price', () => {
     expect(() => assess(ROAD_EXCAVATION, { areaSquareMeters: 5, surface: 'GRAVEL' })).toThrow(FeeRuleError);
   });
 
-  it.each([-1, 2.5, 'twelve', true])('refuses the quantity %p', (q) => {
+  it.each([-1, 2.5, 'twelve', true, '', 1e308, 10 ** 13, 'NaN', 'Infinity', NaN, Infinity])('refuses the quantity %p', (q) => {
     expect(() => assess(ROAD_EXCAVATION, { areaSquareMeters: q, surface: 'ASPHALT' })).toThrow(/whole number/);
   });
 
   it('refuses a fixed rule whose amount is not whole fen', () => {
     expect(() => assessFees([{ code: 'X', name: 'x', department: 'D', kind: 'FIXED', amountFen: 10.5 }], {}, [])).toThrow(/whole fen/);
+  });
+});
+
+describe('assessFees reads quantities by the rule intake accepted them by', () => {
+  // The sample catalog's declarations (ROAD-EXCAVATION, RE-TRANSFER).
+  const AREA: FormFieldSpec = { name: 'areaSquareMeters', type: 'integer', min: 1, max: 9999, required: true };
+  const EXTRA: FormFieldSpec = { name: 'extraCertificates', type: 'integer', min: 0, max: 99 };
+  const road = (areaSquareMeters: unknown, fields: FormFieldSpec[] = [AREA]) => assessFees(ROAD_EXCAVATION, { areaSquareMeters, surface: 'ASPHALT' }, [], fields);
+  const copies = (extraCertificates: unknown, fields: FormFieldSpec[] = [EXTRA]) =>
+    assessFees(RE_TRANSFER, { propertyType: 'RESIDENTIAL', extraCertificates }, [], fields);
+
+  it('prices a good declared quantity', () => {
+    expect(totalFen(road(12))).toBe(336000);
+    expect(totalFen(copies(99))).toBe(8000 + 99000);
+    expect(totalFen(copies(-0))).toBe(8000);
+  });
+
+  it.each([1e308, 10 ** 13, -1, 1.5, 100, '3', 'NaN'])('refuses the declared quantity %p (extraCertificates: integer 0..99)', (q) => {
+    expect(() => copies(q)).toThrow(/extraCertificates must be a whole number from 0 to 99/);
+  });
+
+  it('uses the declared bounds, not the fallback, when the item declares the field', () => {
+    const wide: FormFieldSpec = { ...AREA, max: 100_000 };
+    expect(road(50_000, [wide])[0].amountFen).toBe(50_000 * 28000);
+    expect(() => road(50_000)).toThrow(FeeRuleError);
+    expect(() => road(0)).toThrow(/from 1 to 9999/);
+  });
+
+  it('reads an undeclared quantity as a whole number 0..9999, as intake checks it', () => {
+    expect(totalFen(copies(9999, []))).toBe(8000 + 9999 * 1000);
+    expect(() => copies(10_000, [])).toThrow(/whole number from 0 to 9999/);
+    expect(() => copies(1e308, [])).toThrow(FeeRuleError);
+    expect(totalFen(copies(undefined, []))).toBe(8000);
+    expect(totalFen(copies(null, []))).toBe(8000);
+  });
+
+  it('refuses a declared quantity that could be negative rather than pricing it below zero', () => {
+    expect(() => copies(-1, [{ ...EXTRA, min: -5 }])).toThrow(/whole number ≥ 0/);
   });
 });

@@ -1,4 +1,5 @@
-import type { FeeLine, FeeRule } from '#libs/contracts';
+import type { FeeLine, FeeRule, FormFieldSpec } from '#libs/contracts';
+import { fallbackQuantitySpec, FormFieldError, formFieldValue } from '#libs/checks';
 
 /**
  * A rule that cannot be applied to this form (unknown rate key, bad quantity, malformed rule). It is thrown, not
@@ -14,13 +15,17 @@ export class FeeRuleError extends Error {
   }
 }
 
-/** Applies the catalog's fee rules to one case; every amount is integer fen. */
-export function assessFees(rules: FeeRule[], form: Record<string, unknown>, applicantCategories: string[]): FeeLine[] {
+/**
+ * Applies the catalog's fee rules to one case; every amount is integer fen. `formFields` are the item version's form
+ * declarations (absent for items that declare none, and in events from before they travelled): a quantity is read
+ * with the rule intake checked it by at acceptance (#libs/checks), the declared field or else a whole number 0..9999.
+ */
+export function assessFees(rules: FeeRule[], form: Record<string, unknown>, applicantCategories: string[], formFields: FormFieldSpec[] = []): FeeLine[] {
   const lines: FeeLine[] = [];
   for (const rule of rules) {
     if (rule.exemptFor?.some((c) => applicantCategories.includes(c))) continue;
     if (!whenMatches(rule.when, form)) continue;
-    const line = rule.kind === 'FIXED' ? fixedLine(rule) : rule.kind === 'PER_UNIT' ? perUnitLine(rule, form) : unknownKind(rule);
+    const line = rule.kind === 'FIXED' ? fixedLine(rule) : rule.kind === 'PER_UNIT' ? perUnitLine(rule, form, formFields) : unknownKind(rule);
     // A zero line (a free unit, a rate of 0) would only clutter the notice.
     if (line && line.amountFen > 0) lines.push(line);
   }
@@ -53,9 +58,10 @@ function fixedLine(rule: FeeRule): FeeLine {
   return { code: rule.code, name: rule.name, department: rule.department, amountFen };
 }
 
-function perUnitLine(rule: FeeRule, form: Record<string, unknown>): FeeLine | null {
+function perUnitLine(rule: FeeRule, form: Record<string, unknown>, formFields: FormFieldSpec[]): FeeLine | null {
   if (!rule.quantityFrom) throw new FeeRuleError(rule.code, 'PER_UNIT rule has no quantityFrom');
-  const quantity = quantityOf(rule, form[rule.quantityFrom]);
+  const spec = formFields.find((f) => f.name === rule.quantityFrom) ?? fallbackQuantitySpec(rule.quantityFrom);
+  const quantity = quantityOf(rule, spec, Object.hasOwn(form, rule.quantityFrom) ? form[rule.quantityFrom] : undefined);
   if (quantity === 0) return null;
   const amountFen = quantity * unitPrice(rule, form);
   if (!Number.isSafeInteger(amountFen)) throw new FeeRuleError(rule.code, `amount ${quantity} × unit price is out of range`);
@@ -73,14 +79,29 @@ function unitPrice(rule: FeeRule, form: Record<string, unknown>): number {
   return fen(rule, by.rates[key], `unitPriceFenBy.rates.${key}`);
 }
 
-/** A missing quantity field means none; anything but a whole number of units is refused. */
-function quantityOf(rule: FeeRule, raw: unknown): number {
-  if (raw === undefined || raw === null || raw === '') return 0;
-  const n = typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+/**
+ * A missing quantity field means none. Otherwise the value must pass the field's rule — the one intake accepted it
+ * by — and be a whole number ≥ 0 (the catalog allows nothing else for a quantity); anything else is refused.
+ */
+function quantityOf(rule: FeeRule, spec: FormFieldSpec, raw: unknown): number {
+  let n: unknown;
+  try {
+    n = formFieldValue(spec, raw);
+  } catch (e) {
+    if (!(e instanceof FormFieldError)) throw e;
+    throw new FeeRuleError(rule.code, `form field ${e.problem.message}, got ${describe(raw)}`);
+  }
+  if (n === undefined) return 0;
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
-    throw new FeeRuleError(rule.code, `form field ${rule.quantityFrom} must be a whole number ≥ 0, got ${JSON.stringify(raw)}`);
+    throw new FeeRuleError(rule.code, `form field ${rule.quantityFrom} must be a whole number ≥ 0, got ${describe(raw)}`);
   }
   return n;
+}
+
+/** A form value in a message: short, whatever was sent. */
+function describe(raw: unknown): string {
+  const s = typeof raw === 'number' ? String(raw) : (JSON.stringify(raw) ?? String(raw));
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
 function fen(rule: FeeRule, value: unknown, what: string): number {

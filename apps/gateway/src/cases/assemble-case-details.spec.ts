@@ -1,4 +1,4 @@
-import type { CaseView, DeliveryView, NoticeView, TaskView, WorkflowView } from '#libs/contracts';
+import type { CaseView, DeliveryView, NoticeView, OpinionView, TaskView, WorkflowView } from '#libs/contracts';
 import { assembleCaseDetails, type CaseParts } from './assemble-case-details.js';
 
 const intakeCase: CaseView = {
@@ -51,7 +51,7 @@ const ok = <T>(value: T) => ({ ok: true as const, value });
 const down = { ok: false as const };
 
 function parts(overrides: Partial<CaseParts> = {}): CaseParts {
-  return { intakeCase, workflow: ok(workflow), tasks: ok([task]), notice: ok(null), deliveries: ok([]), ...overrides };
+  return { intakeCase, workflow: ok(workflow), tasks: ok([task]), notice: ok(null), deliveries: ok([]), opinions: ok([]), ...overrides };
 }
 
 describe('one view of a case from five services', () => {
@@ -73,6 +73,30 @@ describe('one view of a case from five services', () => {
     expect(d).not.toHaveProperty('deliveries');
     expect(d).not.toHaveProperty('paymentNotice');
     expect(d.tasks).toHaveLength(1);
+  });
+
+  it('leaves out the tasks and opinions when approval did not answer, instead of showing them as []', () => {
+    const d = assembleCaseDetails(parts({ tasks: down, opinions: down }));
+    expect(d.degraded).toEqual(['approval']);
+    expect(d.tasks).not.toEqual([]);
+    expect(d).not.toHaveProperty('tasks');
+    expect(d).not.toHaveProperty('opinions');
+    // Either part alone missing is enough to name approval.
+    expect(assembleCaseDetails(parts({ tasks: down })).degraded).toEqual(['approval']);
+    expect(assembleCaseDetails(parts({ opinions: down })).degraded).toEqual(['approval']);
+    expect(assembleCaseDetails(parts({ opinions: down }))).not.toHaveProperty('opinions');
+  });
+
+  it('shows "none" as [] when every service answered', () => {
+    const d = assembleCaseDetails(parts({ tasks: ok(null), opinions: ok(null), deliveries: ok(null) }));
+    expect(d).toMatchObject({ tasks: [], opinions: [], deliveries: [] });
+    expect(d).not.toHaveProperty('paymentNotice');
+    expect(d.degraded).toBeUndefined();
+  });
+
+  it('includes the consultation opinions', () => {
+    const opinion: OpinionView = { opinionId: 'o1', caseNo: intakeCase.caseNo, department: 'WRB', author: 'rep.wrb', opinion: '建议明确排放口在线监测要求', at: '2026-11-24T10:00:00+08:00' };
+    expect(assembleCaseDetails(parts({ opinions: ok([opinion]) })).opinions).toEqual([opinion]);
   });
 
   it('shows each task with its decision and drops the fields the page does not need', () => {

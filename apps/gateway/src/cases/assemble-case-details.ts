@@ -1,4 +1,6 @@
-import { CaseStatus, type CaseView, type DeliveryView, type NoticeView, type OpinionView, type TaskView, type WorkflowView } from '#libs/contracts';
+import type { CaseBlock } from '#libs/messaging';
+import { toShanghai } from '#libs/calendar';
+import { CaseStatus, type CaseBlockView, type CaseView, type DeliveryView, type NoticeView, type OpinionView, type TaskView, type WorkflowView } from '#libs/contracts';
 import { maskIdNumber, maskPhone } from '#libs/checks';
 import type { CaseDetailsDto, CaseTaskDto } from './dto/case-details.dto.js';
 
@@ -11,31 +13,38 @@ export interface CaseParts {
   tasks: Part<TaskView[] | null>;
   notice: Part<NoticeView | null>;
   deliveries: Part<DeliveryView[] | null>;
-  /** Consultation opinions (会商), from approval; optional so callers without them still assemble. */
-  opinions?: Part<OpinionView[] | null>;
+  /** Consultation opinions (会商), from approval. */
+  opinions: Part<OpinionView[] | null>;
+  /** Events of the case parked on the dead-letter stream; optional so callers without them still assemble. */
+  blocks?: Part<CaseBlock[] | null>;
 }
 
 /**
  * One view of a case from the five services that each own a part of it. A service that did not answer is named
- * in `degraded`, so a missing part is never mistaken for an empty one. Masks are applied again here (masking a
- * masked value changes nothing): a service forgetting to mask must not put an ID number on every staff screen.
+ * in `degraded` and its parts are left out, never shown as `[]`: "unknown right now" is not "none". Masks are
+ * applied again here (masking a masked value changes nothing): a service forgetting to mask must not put an ID
+ * number on every staff screen.
  */
 export function assembleCaseDetails(p: CaseParts): CaseDetailsDto {
   const c = p.intakeCase;
   const workflow = p.workflow.ok ? p.workflow.value : null;
-  const degraded = (['workflow', 'tasks', 'notice', 'deliveries'] as const)
-    .filter((k) => !p[k].ok)
-    .map((k) => SERVICE_OF[k]);
+  const degraded = [...new Set(PARTS.filter((k) => !p[k].ok).map((k) => SERVICE_OF[k]))];
   const notice = p.notice.ok ? p.notice.value : null;
   const deliveries = p.deliveries.ok ? (p.deliveries.value ?? []) : null;
+  const blocks = p.blocks?.ok ? (p.blocks.value ?? []) : [];
+  // Without routing's answer the workflow status is unknown; intake's own status is the best left.
+  const status = workflow?.status ?? (p.workflow.ok ? CaseStatus.ACCEPTED : c.status);
   return {
     caseNo: c.caseNo,
     itemCode: c.itemCode,
     itemName: c.itemName,
     itemVersion: c.itemVersion,
     caseType: c.caseType,
-    // Without routing's answer the workflow status is unknown; intake's own status is the best left.
-    status: workflow?.status ?? (p.workflow.ok ? CaseStatus.ACCEPTED : c.status),
+    // A parked event means a service could not go on with the case: nothing moves until a person settles it, so the
+    // screen says so instead of showing a status that will not change.
+    ...(blocks.length
+      ? { status: BLOCKED, statusBeforeBlocked: status, blockedBy: blocks.map(blockView) }
+      : { status }),
     centerCode: c.centerCode,
     ...(c.centerName ? { centerName: c.centerName } : {}),
     applicant: { ...c.applicant, idNumber: maskIdNumber(c.applicant.idNumber), phone: maskPhone(c.applicant.phone) },
@@ -51,15 +60,23 @@ export function assembleCaseDetails(p: CaseParts): CaseDetailsDto {
     ...(c.decidingAuthority ? { decidingAuthority: c.decidingAuthority } : {}),
     ...(c.immediateDecision ? { immediateDecision: c.immediateDecision } : {}),
     ...(c.withdrawnAt ? { withdrawnAt: c.withdrawnAt, withdrawReason: c.withdrawReason ?? '' } : {}),
-    tasks: p.tasks.ok ? (p.tasks.value ?? []).map(taskOf) : [],
-    opinions: p.opinions?.ok ? (p.opinions.value ?? []) : [],
+    ...(p.tasks.ok ? { tasks: (p.tasks.value ?? []).map(taskOf) } : {}),
+    ...(p.opinions.ok ? { opinions: p.opinions.value ?? [] } : {}),
     ...(notice ? { paymentNotice: notice } : {}),
     ...(deliveries ? { deliveries: deliveries.map((d) => (d.phone ? { ...d, phone: maskPhone(d.phone) } : d)) } : {}),
     ...(degraded.length ? { degraded } : {}),
   };
 }
 
-const SERVICE_OF = { workflow: 'routing', tasks: 'approval', notice: 'fees', deliveries: 'delivery' } as const;
+const SERVICE_OF = { workflow: 'routing', tasks: 'approval', opinions: 'approval', notice: 'fees', deliveries: 'delivery' } as const;
+const PARTS = Object.keys(SERVICE_OF) as (keyof typeof SERVICE_OF)[];
+
+const BLOCKED = 'BLOCKED';
+
+function blockView(b: CaseBlock): CaseBlockView {
+  const parkedAt = toShanghai(new Date(b.parkedAt))!;
+  return { service: b.service, consumer: b.consumer, ...(b.eventType ? { eventType: b.eventType } : {}), reason: b.reason, parkedAt, deadLetterSeq: b.seq };
+}
 
 function taskOf(t: TaskView): CaseTaskDto {
   const { taskId, department, stage, status, decision, opinion, dueAt, decidedBy, onBehalfOf, decidedAt, cancelReason, assignee } = t;

@@ -27,4 +27,10 @@ describe('the request hash an Idempotency-Key is bound to', () => {
   it('is a sha256 in hex', () => {
     expect(requestHash('POST', '/p', {})).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  it('hashes a body nested 100,000 levels deep without recursing (the same text as before)', () => {
+    let deep: unknown = { z: 1, a: [null, 'x'] };
+    for (let i = 0; i < 100_000; i++) deep = { k: deep };
+    expect(canonicalJson(deep)).toMatch(/^(\{"k":){100000}\{"a":\[null,"x"\],"z":1\}/);
+  });
 });

@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
+import { DEPARTMENT_CODE } from '../staff/department-param.js';
 
 export class WarningsQuery {
   @ApiPropertyOptional({ example: 'TAX', description: "Only this department's tasks (the case-level warnings have no department)." })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'department must be a department code' })
+  @Matches(DEPARTMENT_CODE, { message: 'department must be a department code: 1 to 32 upper-case letters, digits, "-" or "_"' })
   department?: string;
 
-  @ApiPropertyOptional({ enum: ['YELLOW', 'RED'], description: 'Only items currently at this level.' })
+  @ApiPropertyOptional({ enum: ['YELLOW', 'RED', 'BLOCKED'], description: 'Only items currently at this level; BLOCKED: cases an event of which is parked as a dead letter.' })
   @IsOptional()
-  @IsIn(['YELLOW', 'RED'])
-  level?: 'YELLOW' | 'RED';
+  @IsIn(['YELLOW', 'RED', 'BLOCKED'])
+  level?: 'YELLOW' | 'RED' | 'BLOCKED';
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,8 +36,13 @@ export class SupervisionWarningDto {
   @ApiPropertyOptional({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' }) taskId?: string;
   @ApiPropertyOptional({ example: 1 }) stage?: number;
   @ApiPropertyOptional({ example: 'TAX' }) department?: string;
-  @ApiProperty({ enum: ['YELLOW', 'RED'], example: 'RED', description: 'The highest level raised so far.' }) level: string;
-  @ApiProperty({ example: '2026-11-30T23:59:59+08:00' }) dueAt: string;
+  @ApiProperty({ enum: ['YELLOW', 'RED', 'BLOCKED'], example: 'RED', description: 'The highest level raised so far; BLOCKED: a service could not handle an event of the case and parked it (see blockedBy).' }) level: string;
+  @ApiPropertyOptional({ example: '2026-11-30T23:59:59+08:00', description: 'Absent for BLOCKED items: they have no clock of their own.' }) dueAt?: string;
+  @ApiPropertyOptional({
+    example: { service: 'fees', consumer: 'fees__routing_case_approved_v1', eventType: 'routing.case.approved.v1', reason: 'fee rule FEE-2: …', deadLetterSeq: 7 },
+    description: 'BLOCKED only: which service parked which event and why; settle it with npm run dlq (replay or discard).',
+  })
+  blockedBy?: { service: string; consumer: string; eventType?: string; reason: string; deadLetterSeq: number };
   @ApiProperty({ example: '2026-12-01T00:00:12+08:00' }) raisedAt: string;
 }
 

@@ -118,6 +118,7 @@ export class AcceptCase {
         delivery,
         reviewPlan: item.reviewPlan,
         fees: item.fees,
+        ...(item.formFields?.length ? { formFields: item.formFields } : {}),
         results: item.results,
         legalDays: item.legalDays,
         promisedDays: item.promisedDays,

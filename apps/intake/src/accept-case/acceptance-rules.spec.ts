@@ -50,4 +50,48 @@ describe('checking an application at the window', () => {
     );
     expect(r.problems).toEqual([expect.objectContaining({ field: 'applicant.idNumber', rule: 'gb32100' })]);
   });
+
+  describe('form values: the catalog’s declared fields, the same rule fees prices by', () => {
+    const formProblems = (code: string, form: Record<string, unknown>, base?: ServiceItem) =>
+      checkApplication(base ?? item(code), reTransfer({ itemCode: code, form })).problems.filter((p) => p.field.startsWith('form.')).map((p) => `${p.field} ${p.rule}`);
+    /** RE-TRANSFER as published before forms were declared: its quantity falls back to 0..9999. */
+    const undeclared = { ...item('RE-TRANSFER'), formFields: undefined } as ServiceItem;
+
+    it.each([1e308, 10 ** 13, -1, 1.5, 100])('refuses extraCertificates %p (declared integer 0..99)', (n) => {
+      expect(formProblems('RE-TRANSFER', { propertyType: 'RESIDENTIAL', extraCertificates: n })).toEqual(['form.extraCertificates integerRange']);
+    });
+
+    it.each(['1', 'NaN', '1e308', 'Infinity', '', true])('refuses extraCertificates %p as the wrong type', (v) => {
+      expect(formProblems('RE-TRANSFER', { propertyType: 'RESIDENTIAL', extraCertificates: v })).toEqual(['form.extraCertificates type']);
+    });
+
+    it('accepts good values, and an absent optional quantity', () => {
+      for (const extraCertificates of [0, 1, 99, undefined]) {
+        expect(formProblems('RE-TRANSFER', { propertyType: 'NON_RESIDENTIAL', extraCertificates })).toEqual([]);
+      }
+      expect(formProblems('ROAD-EXCAVATION', { areaSquareMeters: 9999, surface: 'CONCRETE' })).toEqual([]);
+      expect(formProblems('ID-CARD', { variant: 'LOST' })).toEqual([]);
+    });
+
+    it('checks an undeclared quantity as a whole number 0..9999 (fees reads it so too)', () => {
+      expect(formProblems('RE-TRANSFER', { propertyType: 'RESIDENTIAL', extraCertificates: 9999 }, undeclared)).toEqual([]);
+      for (const n of [1e308, 10 ** 13, 10_000, -1, 1.5]) {
+        expect([n, formProblems('RE-TRANSFER', { propertyType: 'RESIDENTIAL', extraCertificates: n }, undeclared)]).toEqual([n, ['form.extraCertificates integerRange']]);
+      }
+      expect(formProblems('RE-TRANSFER', { propertyType: 'RESIDENTIAL', extraCertificates: 'NaN' }, undeclared)).toEqual(['form.extraCertificates type']);
+    });
+
+    it('lists every bad field once, declared rules and fee-rule rules together', () => {
+      expect(formProblems('ROAD-EXCAVATION', { areaSquareMeters: 1e308, surface: 'GRAVEL' })).toEqual(['form.areaSquareMeters integerRange', 'form.surface oneOf']);
+      expect(formProblems('ROAD-EXCAVATION', {})).toEqual(['form.areaSquareMeters required', 'form.surface required']);
+      expect(formProblems('RE-TRANSFER', { extraCertificates: 0 })).toEqual(['form.propertyType required']);
+      expect(formProblems('ID-CARD', { variant: 'STOLEN' })).toEqual(['form.variant oneOf']);
+    });
+
+    it('refuses a rate key that is only an inherited property', () => {
+      expect(formProblems('ROAD-EXCAVATION', { areaSquareMeters: 3, surface: 'constructor' }, { ...item('ROAD-EXCAVATION'), formFields: undefined } as ServiceItem)).toEqual([
+        'form.surface oneOf',
+      ]);
+    });
+  });
 });

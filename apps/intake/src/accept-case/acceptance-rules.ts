@@ -1,5 +1,5 @@
 import { ErrorCodes, type AcceptCaseRequest, type Actor, type Problem, type ServiceItem } from '#libs/contracts';
-import { creditCodeProblem, idCardProblem, isMainlandMobile } from '#libs/checks';
+import { checkForm, creditCodeProblem, fallbackQuantitySpec, formFieldProblem, idCardProblem, isMainlandMobile } from '#libs/checks';
 
 export interface MissingMaterial {
   code: string;
@@ -117,36 +117,41 @@ export function checkImmediateDecision(item: ServiceItem, actor: Actor, decideNo
   return { problems };
 }
 
-/** Form fields that fee rules price by must be present and typed, or fees would be assessed wrongly later. */
+/**
+ * The form against the item's declared fields (the catalog's one rule for form values, shared with fees), plus what
+ * fee rules read from it: a quantity the item does not declare is a whole number 0..9999 (fees reads it so too), a
+ * rate key must be priced, and a `when` field must take one of the values the rules name. One problem per field.
+ */
 function checkFormFields(item: ServiceItem, form: Record<string, unknown>): Problem[] {
-  const problems: Problem[] = [];
+  const declared = item.formFields ?? [];
+  const problems: Problem[] = checkForm(declared, form);
+  const add = (p: Problem) => {
+    if (!problems.some((q) => q.field === p.field)) problems.push(p);
+  };
+  const isDeclared = (name: string) => declared.some((f) => f.name === name);
   for (const rule of item.fees) {
-    if (rule.quantityFrom) {
-      const v = form[rule.quantityFrom];
-      if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 0)) {
-        problems.push({ field: `form.${rule.quantityFrom}`, rule: 'nonNegativeInteger', message: `${rule.quantityFrom} must be a whole number ≥ 0` });
-      }
+    if (rule.quantityFrom && !isDeclared(rule.quantityFrom)) {
+      const p = formFieldProblem(fallbackQuantitySpec(rule.quantityFrom), Object.hasOwn(form, rule.quantityFrom) ? form[rule.quantityFrom] : undefined);
+      if (p) add(p);
     }
     if (rule.unitPriceFenBy) {
       const v = form[rule.unitPriceFenBy.field];
-      if (typeof v !== 'string' || !(v in rule.unitPriceFenBy.rates)) {
-        problems.push({
+      if (typeof v !== 'string' || !Object.hasOwn(rule.unitPriceFenBy.rates, v)) {
+        add({
           field: `form.${rule.unitPriceFenBy.field}`,
           rule: 'oneOf',
           message: `${rule.unitPriceFenBy.field} must be one of ${Object.keys(rule.unitPriceFenBy.rates).join(', ')}`,
         });
       }
     }
-    for (const [field, expected] of Object.entries(rule.when ?? {})) {
+    for (const field of Object.keys(rule.when ?? {})) {
       const allowed = item.fees.flatMap((r) => {
         const w = r.when?.[field];
         return w === undefined ? [] : Array.isArray(w) ? w : [w];
       });
       if (form[field] === undefined || !allowed.includes(form[field] as string)) {
-        const message = `${field} must be one of ${[...new Set(allowed)].join(', ')}`;
-        if (!problems.some((p) => p.field === `form.${field}`)) problems.push({ field: `form.${field}`, rule: 'oneOf', message });
+        add({ field: `form.${field}`, rule: 'oneOf', message: `${field} must be one of ${[...new Set(allowed)].join(', ')}` });
       }
-      void expected;
     }
   }
   return problems;

@@ -101,4 +101,48 @@ describe('catalog item validation', () => {
     item.name = '   ';
     expect(rules(item)).toEqual(['name isNotEmpty']);
   });
+
+  it('bounds every number: stage 1..99, days, fen up to 10^10', () => {
+    const item = sample('RE-TRANSFER');
+    item.reviewPlan[0].stage = 1e308;
+    item.reviewPlan[0].shareDays = 1e308;
+    item.fees[0].amountFen = 10 ** 13;
+    item.fees[2].unitPriceFen = 1.5;
+    expect(rules(item).sort()).toEqual(['fees.0.amountFen feeRuleShape', 'fees.2.unitPriceFen feeRuleShape', 'reviewPlan.0.shareDays isNonNegativeInt', 'reviewPlan.0.stage isPositiveInt']);
+    item.reviewPlan[0].stage = 100;
+    item.reviewPlan[0].shareDays = -1;
+    item.fees[0].amountFen = 10 ** 10;
+    item.fees[2].unitPriceFen = 1000;
+    expect(rules(item).sort()).toEqual(['reviewPlan.0.shareDays isNonNegativeInt', 'reviewPlan.0.stage isPositiveInt']);
+    item.reviewPlan[0].stage = 99;
+    item.reviewPlan[0].shareDays = 750;
+    expect(rules(item)).toEqual([]);
+
+    const road = sample('ROAD-EXCAVATION');
+    road.fees[0].unitPriceFenBy.rates.ASPHALT = 1e308;
+    expect(rules(road)).toEqual(['fees.0.unitPriceFenBy feeRuleShape']);
+  });
+
+  it('checks the form declarations and the quantities fee rules read from them', () => {
+    const item = sample('RE-TRANSFER');
+    item.formFields[1] = { name: 'extraCertificates', type: 'integer', min: 0, max: 1e308 };
+    expect(rules(item)).toEqual(['formFields.1.max integerBounds']);
+    item.formFields[1] = { name: 'extraCertificates', type: 'decimal', min: 0, max: 10, scale: 2 };
+    expect(rules(item)).toEqual(['fees.2.quantityFrom integerFormField']);
+    item.formFields[1] = { name: 'extraCertificates', type: 'integer', min: -5, max: 10 };
+    expect(rules(item)).toEqual(['fees.2.quantityFrom nonNegativeQuantity']);
+    item.formFields[1] = { name: 'extraCertificates', type: 'integer', min: 0, max: 10 ** 7 };
+    item.fees[2].unitPriceFen = 10 ** 10; // 10^7 × 10^10 is beyond a safe integer of fen
+    expect(rules(item)).toEqual(['fees.2.quantityFrom amountInRange']);
+    item.formFields.pop();
+    expect(rules(item)).toEqual(['fees.2.quantityFrom declaredFormField']);
+    delete item.formFields; // an item without declarations: quantities fall back to 0..9999, which any price fits
+    expect(rules(item)).toEqual([]);
+
+    const road = sample('ROAD-EXCAVATION');
+    road.formFields[0].max = 10 ** 12; // × 28000 fen is beyond a safe integer
+    expect(rules(road)).toEqual(['fees.0.quantityFrom amountInRange']);
+    road.formFields = 'area';
+    expect(rules(road)).toEqual(['formFields isArray']);
+  });
 });

@@ -1,4 +1,5 @@
-import type { Problem } from '#libs/contracts';
+import type { FormFieldSpec, Problem } from '#libs/contracts';
+import { checkFormFieldSpecs } from '#libs/checks';
 
 /**
  * The rules a catalog item (事项) must satisfy before it is published. Checked whole, in one pass, so the
@@ -17,10 +18,14 @@ export const ITEM_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const MATERIAL_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 /** Time limits are working days; three years' worth is already far beyond any statutory limit. */
 export const MAX_DAYS = 750;
+/** Review stages are numbered 1 to 99. */
+export const MAX_STAGE = 99;
+/** Any one amount, unit price or rate: at most 10^10 fen (一亿元); far beyond any fee, far below unsafe integers. */
+export const MAX_FEN = 10_000_000_000;
 
 const ITEM_KEYS = [
   'code', 'name', 'powerType', 'caseType', 'applicantTypes', 'legalDays', 'promisedDays', 'reviewPlan', 'materials', 'fees',
-  'results', 'siteInspection', 'jointSiteSurvey', 'acceptedAt', 'decidedBy',
+  'results', 'formFields', 'siteInspection', 'jointSiteSurvey', 'acceptedAt', 'decidedBy',
 ];
 const STAGE_KEYS = ['stage', 'departments', 'lead', 'shareDays'];
 const MATERIAL_KEYS = ['code', 'name', 'required', 'tolerable'];
@@ -37,7 +42,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown, max = 200): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
 const isDays = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_DAYS;
-const isFen = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isFen = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_FEN;
 
 /** Every problem with an item definition; empty when it may be published. */
 export function itemProblems(input: unknown, facts: CatalogFacts): Problem[] {
@@ -76,7 +81,8 @@ export function itemProblems(input: unknown, facts: CatalogFacts): Problem[] {
 
   const planDepartments = reviewPlanProblems(item.reviewPlan, caseType, facts, add);
   materialsProblems(item.materials, add);
-  feesProblems(item.fees, facts, add);
+  const formFields = item.formFields === undefined ? undefined : formFieldsProblems(item.formFields, p);
+  feesProblems(item.fees, facts, formFields, add);
   resultsProblems(item.results, facts, add);
 
   for (const flag of ['siteInspection', 'jointSiteSurvey']) {
@@ -100,7 +106,9 @@ function reviewPlanProblems(plan: unknown, caseType: string | undefined, facts: 
     const at = `reviewPlan.${i}`;
     if (!isObj(s)) return add(at, 'isObject', 'a stage must be an object {stage, departments, lead?}');
     unknownKeys(s, STAGE_KEYS, at, add);
-    if (!Number.isInteger(s.stage) || (s.stage as number) < 1) add(`${at}.stage`, 'isPositiveInt', 'stage must be a whole number from 1');
+    if (!Number.isInteger(s.stage) || (s.stage as number) < 1 || (s.stage as number) > MAX_STAGE) {
+      add(`${at}.stage`, 'isPositiveInt', `stage must be a whole number from 1 to ${MAX_STAGE}`);
+    }
     else if (stageNumbers.has(s.stage as number)) add(`${at}.stage`, 'uniqueStage', `stage ${s.stage} appears twice in the plan`);
     else stageNumbers.add(s.stage as number);
     const departments = Array.isArray(s.departments) ? s.departments : undefined;
@@ -119,8 +127,8 @@ function reviewPlanProblems(plan: unknown, caseType: string | undefined, facts: 
       add(`${at}.lead`, 'leadInStage', `the lead department ${JSON.stringify(s.lead)} must be one of the stage's departments`);
     }
     // The clock (#4): a stage's own share of working days; routing caps it at the case's promised deadline.
-    if (s.shareDays !== undefined && !(Number.isInteger(s.shareDays) && (s.shareDays as number) >= 0)) {
-      add(`${at}.shareDays`, 'isNonNegativeInt', 'shareDays must be a whole number of working days from 0');
+    if (s.shareDays !== undefined && !isDays(s.shareDays)) {
+      add(`${at}.shareDays`, 'isNonNegativeInt', `shareDays must be a whole number of working days from 0 to ${MAX_DAYS}`);
     }
   });
   if (caseType === 'IMMEDIATE' && !(plan.length === 1 && Array.isArray(plan[0]?.departments) && plan[0].departments.length === 1)) {
@@ -148,7 +156,38 @@ function materialsProblems(materials: unknown, add: Add): void {
   });
 }
 
-function feesProblems(fees: unknown, facts: CatalogFacts, add: Add): void {
+/**
+ * The item's form declarations (#libs/checks); the declared fields by name for the fee rules to refer to, or
+ * undefined when formFields is not even a list (then that is the one problem reported).
+ */
+function formFieldsProblems(fields: unknown, p: Problem[]): Map<string, FormFieldSpec> | undefined {
+  p.push(...checkFormFieldSpecs(fields, 'formFields'));
+  if (!Array.isArray(fields)) return undefined;
+  const byName = new Map<string, FormFieldSpec>();
+  for (const f of fields) if (isObj(f) && typeof f.name === 'string' && !byName.has(f.name)) byName.set(f.name, f as unknown as FormFieldSpec);
+  return byName;
+}
+
+/**
+ * When the item declares its form, a PER_UNIT rule's quantity is a declared integer field from ≥ 0 whose largest
+ * value times the largest unit price is still a safe integer, so fees can always price what intake accepts.
+ * (Without declarations both sides bound the quantity to 0..9999, which any price up to MAX_FEN fits.)
+ */
+function quantityFieldProblems(at: string, f: Obj, formFields: Map<string, FormFieldSpec>, add: Add): void {
+  if (typeof f.quantityFrom !== 'string') return;
+  const spec = formFields.get(f.quantityFrom);
+  if (!spec) return add(`${at}.quantityFrom`, 'declaredFormField', `quantityFrom ${f.quantityFrom} must be one of the item's formFields (an integer field)`);
+  if (spec.type !== 'integer') return add(`${at}.quantityFrom`, 'integerFormField', `quantityFrom ${f.quantityFrom} is a ${String(spec.type)} field; a quantity is an integer field`);
+  if (!Number.isSafeInteger(spec.min) || !Number.isSafeInteger(spec.max)) return; // reported on formFields
+  if ((spec.min as number) < 0) add(`${at}.quantityFrom`, 'nonNegativeQuantity', `form field ${f.quantityFrom} is a quantity: its min must be ≥ 0, not ${spec.min}`);
+  const prices = isFen(f.unitPriceFen) ? [f.unitPriceFen] : isObj(f.unitPriceFenBy) && isObj(f.unitPriceFenBy.rates) ? Object.values(f.unitPriceFenBy.rates).filter(isFen) : [];
+  const top = prices.reduce((m, x) => Math.max(m, x), 0);
+  if (!Number.isSafeInteger((spec.max as number) * top)) {
+    add(`${at}.quantityFrom`, 'amountInRange', `form field ${f.quantityFrom} may be up to ${spec.max} units; at ${top} fen a unit the amount would exceed ${Number.MAX_SAFE_INTEGER} fen`);
+  }
+}
+
+function feesProblems(fees: unknown, facts: CatalogFacts, formFields: Map<string, FormFieldSpec> | undefined, add: Add): void {
   if (!Array.isArray(fees)) return add('fees', 'isArray', 'fees must be a list of fee rules (it may be empty)');
   const codes = new Set<string>();
   fees.forEach((f, i) => {
@@ -163,21 +202,22 @@ function feesProblems(fees: unknown, facts: CatalogFacts, add: Add): void {
       add(`${at}.department`, 'knownDepartment', `no department ${JSON.stringify(f.department)} in the catalog`);
     }
     if (f.kind === 'FIXED') {
-      if (!isFen(f.amountFen)) add(`${at}.amountFen`, 'feeRuleShape', 'a FIXED rule needs amountFen, a whole number of fen ≥ 0');
+      if (!isFen(f.amountFen)) add(`${at}.amountFen`, 'feeRuleShape', `a FIXED rule needs amountFen, a whole number of fen from 0 to ${MAX_FEN}`);
       for (const k of ['unit', 'unitPriceFen', 'unitPriceFenBy', 'quantityFrom']) {
         if (f[k] !== undefined) add(`${at}.${k}`, 'feeRuleShape', `a FIXED rule has no ${k}`);
       }
     } else if (f.kind === 'PER_UNIT') {
       if (!isText(f.quantityFrom, 64)) add(`${at}.quantityFrom`, 'feeRuleShape', 'a PER_UNIT rule needs quantityFrom: the form field holding the number of units');
+      else if (formFields) quantityFieldProblems(at, f, formFields, add);
       if (f.amountFen !== undefined) add(`${at}.amountFen`, 'feeRuleShape', 'a PER_UNIT rule is priced per unit, not by amountFen');
       if ((f.unitPriceFen === undefined) === (f.unitPriceFenBy === undefined)) {
         add(`${at}.unitPriceFen`, 'feeRuleShape', 'a PER_UNIT rule needs exactly one of unitPriceFen and unitPriceFenBy');
       } else if (f.unitPriceFen !== undefined && !isFen(f.unitPriceFen)) {
-        add(`${at}.unitPriceFen`, 'feeRuleShape', 'unitPriceFen must be a whole number of fen ≥ 0');
+        add(`${at}.unitPriceFen`, 'feeRuleShape', `unitPriceFen must be a whole number of fen from 0 to ${MAX_FEN}`);
       } else if (f.unitPriceFenBy !== undefined) {
         const by = f.unitPriceFenBy;
         if (!isObj(by) || !isText(by.field, 64) || !isObj(by.rates) || Object.keys(by.rates).length === 0 || !Object.values(by.rates).every(isFen)) {
-          add(`${at}.unitPriceFenBy`, 'feeRuleShape', 'unitPriceFenBy must be {field, rates: {value: fen ≥ 0, ...}} with at least one rate');
+          add(`${at}.unitPriceFenBy`, 'feeRuleShape', `unitPriceFenBy must be {field, rates: {value: fen from 0 to ${MAX_FEN}, ...}} with at least one rate`);
         }
       }
       if (f.unit !== undefined && !isText(f.unit, 32)) add(`${at}.unit`, 'feeRuleShape', 'unit must be a short text');

@@ -273,6 +273,25 @@ export const SAMPLE_CATALOG = {
           "quantityFrom": "extraCertificates"
         }
       ],
+      "formFields": [
+        {
+          "name": "propertyType",
+          "label": "房屋用途",
+          "type": "enum",
+          "values": [
+            "RESIDENTIAL",
+            "NON_RESIDENTIAL"
+          ],
+          "required": true
+        },
+        {
+          "name": "extraCertificates",
+          "label": "加发证书本数(第二本起)",
+          "type": "integer",
+          "min": 0,
+          "max": 99
+        }
+      ],
       "results": [
         {
           "department": "NRB",
@@ -627,6 +646,27 @@ export const SAMPLE_CATALOG = {
           }
         }
       ],
+      "formFields": [
+        {
+          "name": "areaSquareMeters",
+          "label": "挖掘面积(平方米,按整平方米计)",
+          "type": "integer",
+          "min": 1,
+          "max": 9999,
+          "required": true
+        },
+        {
+          "name": "surface",
+          "label": "路面类型",
+          "type": "enum",
+          "values": [
+            "ASPHALT",
+            "CONCRETE",
+            "SIDEWALK"
+          ],
+          "required": true
+        }
+      ],
       "results": [
         {
           "department": "HUD",
@@ -741,6 +781,20 @@ export const SAMPLE_CATALOG = {
               "DAMAGED"
             ]
           }
+        }
+      ],
+      "formFields": [
+        {
+          "name": "variant",
+          "label": "申领类型",
+          "type": "enum",
+          "values": [
+            "FIRST",
+            "RENEW",
+            "LOST",
+            "DAMAGED"
+          ],
+          "required": true
         }
       ],
       "results": [

@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
+import type { ServiceConfig } from '#libs/config';
+import { caseBlocks, NATS_CONNECTION, SERVICE_CONFIG } from '#libs/messaging';
 import { toShanghai } from '#libs/calendar';
 import { AppError, ErrorCodes, type Problem, type SupervisionWarningView, type SupervisionWarningsQuery } from '#libs/contracts';
 import { queryRows } from '#libs/persistence';
@@ -17,7 +20,7 @@ interface WarningRow {
   raised_at: Date;
 }
 
-const DEPARTMENT = /^[A-Za-z0-9_-]{1,32}$/;
+const DEPARTMENT = /^[A-Z0-9_-]{1,32}$/;
 
 export function parseWarningsQuery(query: unknown): SupervisionWarningsQuery {
   const q = (query ?? {}) as Record<string, unknown>;
@@ -25,24 +28,65 @@ export function parseWarningsQuery(query: unknown): SupervisionWarningsQuery {
   if (q.department !== undefined && q.department !== null && (typeof q.department !== 'string' || !DEPARTMENT.test(q.department))) {
     problems.push({ field: 'department', rule: 'matches', message: 'department must be a department code.' });
   }
-  if (q.level !== undefined && q.level !== null && q.level !== 'YELLOW' && q.level !== 'RED') {
-    problems.push({ field: 'level', rule: 'isIn', message: 'level must be YELLOW or RED.' });
+  if (q.level !== undefined && q.level !== null && q.level !== 'YELLOW' && q.level !== 'RED' && q.level !== 'BLOCKED') {
+    problems.push({ field: 'level', rule: 'isIn', message: 'level must be YELLOW, RED or BLOCKED.' });
   }
   if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
-  return { department: (q.department as string | undefined) ?? undefined, level: (q.level as 'YELLOW' | 'RED' | undefined) ?? undefined };
+  return { department: (q.department as string | undefined) ?? undefined, level: (q.level as SupervisionWarningsQuery['level']) ?? undefined };
 }
 
 /**
- * The yellow and red items right now: cases and tasks whose clock is running (not decided, not paused for a
+ * Blocked cases first (a service parked one of their events: nothing moves until a person replays or discards it),
+ * then the yellow and red items right now: cases and tasks whose clock is running (not decided, not paused for a
  * supplement) and that have had a warning raised; each at the highest level raised, with when it was raised.
  * A department filter shows that department's tasks (the case clock has no department). Red first, then soonest due.
  */
 @Injectable()
 export class SupervisionWarnings {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
 
   async run(query: unknown): Promise<SupervisionWarningView[]> {
     const q = parseWarningsQuery(query);
+    // Blocks have no department: like case-level warnings, a department filter leaves them out.
+    const blocked = q.department || (q.level && q.level !== 'BLOCKED') ? [] : await this.blocked();
+    if (q.level === 'BLOCKED') return blocked;
+    return [...blocked, ...(await this.clockWarnings(q))];
+  }
+
+  private async blocked(): Promise<SupervisionWarningView[]> {
+    const blocks = await caseBlocks(this.nc, this.config.namespace);
+    if (!blocks.length) return [];
+    const items = await queryRows<{ case_no: string; item_code: string; item_name: string }>(
+      this.ds.manager,
+      `SELECT case_no, item_code, item_name FROM routing.workflows WHERE case_no = ANY($1::text[])`,
+      [blocks.map((b) => b.caseNo)],
+    );
+    const itemOf = new Map(items.map((r) => [r.case_no, r]));
+    return blocks
+      .sort((a, b) => a.parkedAt.localeCompare(b.parkedAt))
+      .map((b) => ({
+        caseNo: b.caseNo,
+        itemCode: itemOf.get(b.caseNo)?.item_code ?? '',
+        itemName: itemOf.get(b.caseNo)?.item_name ?? '',
+        subject: 'CASE' as const,
+        level: 'BLOCKED' as const,
+        raisedAt: toShanghai(new Date(b.parkedAt))!,
+        blockedBy: {
+          service: b.service,
+          consumer: b.consumer,
+          ...(b.eventType ? { eventType: b.eventType } : {}),
+          reason: b.reason,
+          parkedAt: toShanghai(new Date(b.parkedAt))!,
+          deadLetterSeq: b.seq,
+        },
+      }));
+  }
+
+  private async clockWarnings(q: SupervisionWarningsQuery): Promise<SupervisionWarningView[]> {
     const rows = await queryRows<WarningRow>(
       this.ds.manager,
       `SELECT * FROM (

@@ -59,7 +59,17 @@ export class CaseDetailsDto {
   @ApiProperty({ example: '不动产转移登记(存量房买卖)', description: 'As named by the item version the case was accepted under.' }) itemName: string;
   @ApiProperty({ example: 1, description: 'The catalog version the case was accepted under; later versions do not change it.' }) itemVersion: number;
   @ApiProperty({ enum: ['IMMEDIATE', 'PROMISED', 'JOINT', 'REPORTED'], example: 'JOINT' }) caseType: string;
-  @ApiProperty({ example: 'IN_REVIEW', description: "The workflow's status; ACCEPTED until routing has picked the case up." }) status: string;
+  @ApiProperty({
+    example: 'IN_REVIEW',
+    description: "The workflow's status; ACCEPTED until routing has picked the case up; BLOCKED while a service has parked an event of the case (see blockedBy).",
+  })
+  status: string;
+  @ApiPropertyOptional({ example: 'APPROVED', description: 'BLOCKED only: the status the case had when it stopped.' }) statusBeforeBlocked?: string;
+  @ApiPropertyOptional({
+    description: 'BLOCKED only: which service could not handle which event, and why. A person settles it with npm run dlq (replay or discard).',
+    example: [{ service: 'fees', consumer: 'fees__routing_case_approved_v1', eventType: 'routing.case.approved.v1', reason: '…', parkedAt: '2026-12-02T10:00:00+08:00', deadLetterSeq: 7 }],
+  })
+  blockedBy?: { service: string; consumer: string; eventType?: string; reason: string; parkedAt: string; deadLetterSeq: number }[];
   @ApiProperty({ example: '510704-C01', description: 'The accepting center.' }) centerCode: string;
   @ApiPropertyOptional({ example: '示范区政务服务中心' }) centerName?: string;
   @ApiPropertyOptional({ type: [PendingMaterialDto], description: 'Tolerant acceptance: what is still owed (empty once all are in).' })
@@ -78,15 +88,35 @@ export class CaseDetailsDto {
   @ApiPropertyOptional({ example: [2027], isArray: true, type: Number }) estimatedYears?: number[];
   @ApiPropertyOptional({ type: () => [SuspensionDto], description: 'Every stop of the clock for a supplement (补正), oldest first.' })
   suspensions?: SuspensionDto[];
-  @ApiProperty({ type: [CaseTaskDto] }) tasks: CaseTaskDto[];
-  @ApiProperty({ type: [OpinionViewDto], description: 'Consultation opinions (会商) of the departments reviewing the case, oldest first.' }) opinions: OpinionViewDto[];
-  @ApiPropertyOptional({ type: NoticeViewDto }) paymentNotice?: NoticeViewDto;
-  @ApiPropertyOptional({ type: [DeliveryViewDto] }) deliveries?: DeliveryViewDto[];
+  @ApiPropertyOptional({
+    type: [CaseTaskDto],
+    description: '`[]`: no tasks. Absent, with `approval` in `degraded`: unknown right now (approval did not answer in time).',
+  })
+  tasks?: CaseTaskDto[];
+  @ApiPropertyOptional({
+    type: [OpinionViewDto],
+    description:
+      'Consultation opinions (会商) of the departments reviewing the case, oldest first. `[]`: none. Absent, with `approval` in `degraded`: unknown right now.',
+  })
+  opinions?: OpinionViewDto[];
+  @ApiPropertyOptional({
+    type: NoticeViewDto,
+    description: 'Absent without `fees` in `degraded`: no payment notice. Absent with `fees` in `degraded`: unknown right now.',
+  })
+  paymentNotice?: NoticeViewDto;
+  @ApiPropertyOptional({
+    type: [DeliveryViewDto],
+    description: '`[]`: nothing issued yet. Absent, with `delivery` in `degraded`: unknown right now (delivery did not answer in time).',
+  })
+  deliveries?: DeliveryViewDto[];
   @ApiPropertyOptional({
     example: ['fees'],
     isArray: true,
     enum: ['routing', 'approval', 'fees', 'delivery'],
-    description: 'Services that did not answer: their parts are missing from this view, not empty.',
+    description:
+      'Services that did not answer in time. Their parts (routing: status and deadlines fall back to intake\'s; approval: `tasks`, `opinions`; ' +
+      'fees: `paymentNotice`; delivery: `deliveries`) are absent from this view, meaning "unknown right now", not "none": ask again. ' +
+      'Absent when every service answered.',
   })
   degraded?: string[];
 }

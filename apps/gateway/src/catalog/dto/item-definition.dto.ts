@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import type { ItemDefinition } from '#libs/contracts';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import type { FormFieldSpec, FormFieldType, ItemDefinition } from '#libs/contracts';
 
 /**
  * The shape of a catalog item (事项) as an administrator publishes it. The gateway checks types and unknown fields
  * (400); intake checks the rest in one pass and lists every problem (422 CATALOG.INVALID): known departments and
- * enum values, non-empty stages, lead within its stage, unique material codes, promised ≤ legal, fee rule shapes.
+ * enum values, non-empty stages, lead within its stage, unique material codes, promised ≤ legal, fee rule shapes,
+ * bounds of every number, form field declarations and the quantities fee rules read from them.
  */
 export class ReviewStageDto {
   @ApiProperty({ example: 1, description: 'Stages run in this order; departments within a stage review in parallel (并联审批).' })
@@ -62,6 +63,42 @@ export class FeeRuleDto {
   @IsObject()
   when?: Record<string, string | string[]>;
   @ApiPropertyOptional({ example: ['SMALL_MICRO_ENTERPRISE'] }) @IsOptional() @IsArray() @IsString({ each: true }) exemptFor?: string[];
+}
+
+/** One field of the application form; intake checks every acceptance's form against these, and fees reads quantities by them. */
+export class FormFieldSpecDto implements FormFieldSpec {
+  @ApiProperty({ example: 'extraCertificates', description: 'The key in the form: a letter, then letters, digits or "_" (at most 64).' })
+  @IsString()
+  @MaxLength(64)
+  name: string;
+
+  @ApiPropertyOptional({ example: '加发证书本数' }) @IsOptional() @IsString() @MaxLength(200) label?: string;
+
+  @ApiProperty({ enum: ['integer', 'decimal', 'text', 'enum', 'boolean'], example: 'integer' })
+  @IsString()
+  type: FormFieldType;
+
+  @ApiPropertyOptional({ example: 0, description: 'integer / decimal (required for both): the smallest value allowed.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  min?: number;
+
+  @ApiPropertyOptional({ example: 99, description: 'integer / decimal (required for both): the largest value allowed; a safe integer for integer fields.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  max?: number;
+
+  @ApiPropertyOptional({ example: 2, description: 'decimal only: at most this many decimal places (0 to 6).' }) @IsOptional() @IsInt() scale?: number;
+  @ApiPropertyOptional({ example: 500, description: 'text only: at most this many characters (default 500).' }) @IsOptional() @IsInt() maxLength?: number;
+
+  @ApiPropertyOptional({ example: ['RESIDENTIAL', 'NON_RESIDENTIAL'], description: 'enum only: the allowed values.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  values?: string[];
+
+  @ApiPropertyOptional({ example: false, description: 'The form must carry it (text: not blank).' }) @IsOptional() @IsBoolean() required?: boolean;
 }
 
 export class ResultSpecDto {
@@ -126,6 +163,18 @@ export abstract class ItemBodyDto implements Omit<ItemDefinition, 'code'> {
   @ValidateNested({ each: true })
   @Type(() => ResultSpecDto)
   results: ResultSpecDto[];
+
+  @ApiPropertyOptional({
+    type: [FormFieldSpecDto],
+    description:
+      "The application form's fields, checked at acceptance (422 CASE.INVALID lists every bad one). A PER_UNIT fee rule's quantityFrom must name an integer field here; without formFields, quantities are whole numbers 0..9999.",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => FormFieldSpecDto)
+  formFields?: FormFieldSpecDto[];
 
   @ApiPropertyOptional({ example: false }) @IsOptional() @IsBoolean() siteInspection?: boolean;
   @ApiPropertyOptional({ example: false }) @IsOptional() @IsBoolean() jointSiteSurvey?: boolean;
