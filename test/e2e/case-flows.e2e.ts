@@ -191,14 +191,15 @@ describe('whole cases through all six services over HTTP', () => {
       const r = await api.as('supervisor1', 'GET', `/cases/${during}/timeline`);
       return r.body?.some?.((e: { type: string }) => e.type === 'routing.stage.opened.v1');
     }, 'routing to open the stage while approval is down');
-    await t.stack.startService('approval');
+    // As patient as the first start of the stack (90 s): on a loaded 2-core host a restart took over the 30 s default.
+    await t.stack.startService('approval', 90_000);
 
     for (const caseNo of [before, during]) {
       await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => decide(rep, caseNo, 'APPROVE')));
       const c = await caseInStatus(caseNo, 'AWAITING_PAYMENT', (x) => x.tasks.length >= 3, 'its three tasks');
       expect(c.tasks).toHaveLength(3);
     }
-  });
+  }, 180_000);
 
   it('finds cases by status and acceptance day, newest first, a page at a time', async () => {
     // The two cases delivered above (ENT-START, RE-TRANSFER); the search follows the workflows, so it is waited for.

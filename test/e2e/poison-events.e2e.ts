@@ -125,7 +125,7 @@ describe('poison events', () => {
   it('an error inside a service (a NUL that PostgreSQL refuses, defect 1) is an answer, not a dead process, and its log lines carry no personal data', async () => {
     // Past the gateway's edge on purpose: straight to intake over NATS, as a buggy internal caller could.
     const rpc = new RpcClient(nc, t.namespace, 5000);
-    const applicant = { type: 'PERSON', name: '张三', idType: 'ID_CARD', idNumber: PERSON_ID, phone: '13800138000' };
+    const applicant = { type: 'PERSON', name: '张三', idType: 'ID_CARD', idNumber: PERSON_ID, phone: '13800138000' } as const;
     for (let i = 0; i < 3; i++) {
       const answer = await rpc
         .request('rpc.intake.refusal.create', { actor: { id: 'clerk1', role: 'CLERK' }, data: { itemCode: 'RE-TRANSFER', centerCode: '510704-C01', applicant, reason: 'a\u0000b' } })

@@ -1,3 +1,4 @@
+import { freeBasePort } from '../support/free-ports.js';
 import { Api, caseWhere, entStartApplication, eventually, idempotencyKey, ORG_ID, reTransferApplication } from './support/api.js';
 import { startTestStack, type TestStack } from './support/stack.js';
 
@@ -10,7 +11,8 @@ describe('department workbench through all six services over HTTP', () => {
   let api: Api;
 
   beforeAll(async () => {
-    t = await startTestStack({ basePort: 27000 + Math.floor(Math.random() * 100) * 10, namespacePrefix: 'h4b_e2e' });
+    // Six ports free right now in its own range: two runs at once on one machine once drew the same base at random.
+    t = await startTestStack({ basePort: await freeBasePort(process.env.OW_TEST_BASE_PORTS ?? '27000-27990'), namespacePrefix: 'h4b_e2e' });
     api = t.api;
   }, 120_000);
 

@@ -5,6 +5,9 @@ import { Events } from '#libs/contracts';
 import { UnitOfWork } from '#libs/messaging';
 import { dataSourceOptions, runMigrations } from '#libs/persistence';
 import { migrations } from '../../apps/routing/src/migrations/index.js';
+import { WarningRepository } from '../../apps/routing/src/clock/warning.repository.js';
+import { TimelineRepository } from '../../apps/routing/src/timeline/timeline.repository.js';
+import { TimelineWriter } from '../../apps/routing/src/timeline/timeline-writer.js';
 import { WarningSweep } from '../../apps/routing/src/warning-sweep/warning-sweep.js';
 import { freshDatabase } from '../support/infra.js';
 
@@ -54,7 +57,7 @@ describe('warning sweep under concurrency', () => {
   });
 
   it('raises every due level once, however many sweeps run at the same moment', async () => {
-    const sweeps = pools.map((ds) => new WarningSweep(new UnitOfWork(ds, 'routing')));
+    const sweeps = pools.map((ds) => new WarningSweep(new UnitOfWork(ds, 'routing'), new WarningRepository(ds), new TimelineWriter(new TimelineRepository(ds))));
     const replies = await Promise.all([sweeps[0].run(), sweeps[1].run(), sweeps[0].run(), sweeps[1].run()]);
     const expected = CASES * 3 * 2; // (case + two tasks) × (yellow + red)
     expect(replies.reduce((n, r) => n + r.raised, 0)).toBe(expected);

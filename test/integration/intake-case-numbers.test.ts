@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '#libs/persistence';
-import { allocateCaseNo } from '../../apps/intake/src/accept-case/case-number-allocator.js';
 import { isValidCaseNo } from '../../apps/intake/src/accept-case/case-number.js';
+import { CaseNumberRepository } from '../../apps/intake/src/case/case-number.repository.js';
 import { migrations } from '../../apps/intake/src/migrations/index.js';
 import { freshDatabase } from '../support/infra.js';
 
@@ -13,6 +13,7 @@ import { freshDatabase } from '../support/infra.js';
 describe('case number allocation under concurrency', () => {
   let db: { url: string; drop: () => Promise<void> };
   const pools: DataSource[] = [];
+  const numbering: CaseNumberRepository[] = [];
 
   beforeAll(async () => {
     db = await freshDatabase('h3_caseno');
@@ -20,6 +21,7 @@ describe('case number allocation under concurrency', () => {
       const ds = new DataSource(dataSourceOptions(db.url, 'intake', migrations, 20));
       await ds.initialize();
       pools.push(ds);
+      numbering.push(new CaseNumberRepository(ds));
     }
     await runMigrations(pools[0], 'intake');
   });
@@ -31,7 +33,7 @@ describe('case number allocation under concurrency', () => {
 
   it('hands out 1,000 parallel allocations 1,000 distinct, valid numbers', async () => {
     const numbers = await Promise.all(
-      Array.from({ length: 1000 }, (_, i) => allocateCaseNo(pools[i % 2].manager, '510704', '2026-11-23')),
+      Array.from({ length: 1000 }, (_, i) => numbering[i % 2].allocate('510704', '2026-11-23')),
     );
     expect(new Set(numbers).size).toBe(1000);
     for (const no of numbers) {
@@ -48,9 +50,9 @@ describe('case number allocation under concurrency', () => {
 
   it('counts each region and day on its own', async () => {
     const [a, b, c] = await Promise.all([
-      allocateCaseNo(pools[0].manager, '510705', '2026-11-23'),
-      allocateCaseNo(pools[1].manager, '510704', '2026-11-24'),
-      allocateCaseNo(pools[0].manager, '510704', '2026-11-23'),
+      numbering[0].allocate('510705', '2026-11-23'),
+      numbering[1].allocate('510704', '2026-11-24'),
+      numbering[0].allocate('510704', '2026-11-23'),
     ]);
     expect(a.slice(0, 20)).toBe('51070520261123000001');
     expect(b.slice(0, 20)).toBe('51070420261124000001');

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
-import { Rpc, type AcceptCaseReply } from '#libs/contracts';
+import { Rpc, type AcceptCaseRequest, type Command } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { toShanghai, WorkingCalendar } from '#libs/calendar';
 import { Api, eventually, idempotencyKey } from '../e2e/support/api.js';
@@ -63,11 +63,11 @@ describe('the integrated window (intake) over HTTP', () => {
       const nc = await connect({ servers: t.natsUrl });
       try {
         const rpc = new RpcClient(nc, t.namespace);
-        const command = { actor: { id: 'clerk1', role: 'CLERK' }, data: reTransfer(), requestId: `clerk1:${idempotencyKey()}` };
+        const command: Command<AcceptCaseRequest> = { actor: { id: 'clerk1', role: 'CLERK' }, data: reTransfer() as AcceptCaseRequest, requestId: `clerk1:${idempotencyKey()}` };
         const before = await count(`SELECT count(*) AS n FROM intake.cases`);
         // Sent twice at once and once more after: as a gateway would after an RPC timeout freed its idempotency key.
-        const [a, b] = await Promise.all([rpc.request<AcceptCaseReply>(Rpc.intake.acceptCase, command), rpc.request<AcceptCaseReply>(Rpc.intake.acceptCase, command)]);
-        const c = await rpc.request<AcceptCaseReply>(Rpc.intake.acceptCase, command);
+        const [a, b] = await Promise.all([rpc.request(Rpc.intake.acceptCase, command), rpc.request(Rpc.intake.acceptCase, command)]);
+        const c = await rpc.request(Rpc.intake.acceptCase, command);
         expect(new Set([a.caseNo, b.caseNo, c.caseNo]).size).toBe(1);
         expect(await count(`SELECT count(*) AS n FROM intake.cases`)).toBe(before + 1);
         expect(await count(`SELECT count(*) AS n FROM intake.outbox WHERE case_no = $1`, [a.caseNo])).toBe(1);

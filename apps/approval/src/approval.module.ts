@@ -13,6 +13,8 @@ import { ApprovalHealthHandler } from './health/health.handler.js';
 import { migrations } from './migrations/index.js';
 import { OpenTasksHandler } from './open-tasks/open-tasks.handler.js';
 import { OpenTasks } from './open-tasks/open-tasks.js';
+import { RepositoriesModule } from './repositories.module.js';
+import { CancelCaseTasks } from './review-task/cancel-case-tasks.js';
 import { TasksOfCaseHandler } from './tasks-of-case/tasks-of-case.handler.js';
 import { TasksOfCase } from './tasks-of-case/tasks-of-case.js';
 import { TaskClockModule } from './task-clock/task-clock.module.js';
@@ -23,7 +25,7 @@ export class ApprovalModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: ApprovalModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'approval', migrations)), MessagingModule.forService(config), WorkbenchModule, TaskClockModule],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'approval', migrations)), MessagingModule.forService(config), RepositoriesModule, WorkbenchModule, TaskClockModule],
       controllers: [
         HealthController,
         ApprovalHealthHandler,
@@ -33,7 +35,7 @@ export class ApprovalModule {
         DecideTaskHandler,
         TasksOfCaseHandler,
       ],
-      providers: [HealthService, OpenTasks, CancelOpenTasks, CancelWithdrawnTasks, DecideTask, TasksOfCase],
+      providers: [HealthService, CancelCaseTasks, OpenTasks, CancelOpenTasks, CancelWithdrawnTasks, DecideTask, TasksOfCase],
     };
   }
 }

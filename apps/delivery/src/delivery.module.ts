@@ -7,6 +7,9 @@ import { CancelWithdrawn } from './cancel-withdrawn/cancel-withdrawn.js';
 import { CancelWithdrawnHandler } from './cancel-withdrawn/cancel-withdrawn.handler.js';
 import { RecordProfile } from './case-profile/record-profile.js';
 import { RecordProfileHandler } from './case-profile/record-profile.handler.js';
+import { CaseProfileRepository } from './case-profile/case-profile.repository.js';
+import { CertificateRepository } from './certificate/certificate.repository.js';
+import { DeliveryRepository } from './delivery/delivery.repository.js';
 import { Dispatch } from './dispatch/dispatch.js';
 import { DispatchHandler } from './dispatch/dispatch.handler.js';
 import { DeliveryHealthHandler } from './health/health.handler.js';
@@ -42,7 +45,7 @@ export class DeliveryModule {
         PickupHandler,
         UnlockPickupHandler,
       ],
-      providers: [HealthService, RecordProfile, IssueCertificates, QueryDeliveries, Dispatch, MarkDelivered, Pickup, UnlockPickup, CancelWithdrawn],
+      providers: [HealthService, CaseProfileRepository, CertificateRepository, DeliveryRepository, RecordProfile, IssueCertificates, QueryDeliveries, Dispatch, MarkDelivered, Pickup, UnlockPickup, CancelWithdrawn],
     };
   }
 }

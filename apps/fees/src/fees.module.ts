@@ -5,10 +5,12 @@ import { HealthController, HealthService, MessagingModule } from '#libs/messagin
 import { dataSourceOptions } from '#libs/persistence';
 import { AssessFees } from './assess-fees/assess-fees.js';
 import { AssessFeesHandler } from './assess-fees/assess-fees.handler.js';
+import { AssessmentRepository } from './assessment/assessment.repository.js';
 import { FeesHealthHandler } from './health/health.handler.js';
 import { IssueNotice } from './issue-notice/issue-notice.js';
 import { IssueNoticeHandler } from './issue-notice/issue-notice.handler.js';
 import { migrations } from './migrations/index.js';
+import { NoticeRepository } from './payment-notice/notice.repository.js';
 import { QueryNotices } from './query-notices/query-notices.js';
 import { QueryNoticesHandler } from './query-notices/query-notices.handler.js';
 import { RecordPayment } from './record-payment/record-payment.js';
@@ -23,7 +25,7 @@ export class FeesModule {
       module: FeesModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'fees', migrations)), MessagingModule.forService(config)],
       controllers: [HealthController, FeesHealthHandler, AssessFeesHandler, IssueNoticeHandler, RecordPaymentHandler, QueryNoticesHandler, SettleWithdrawnHandler],
-      providers: [HealthService, AssessFees, IssueNotice, RecordPayment, QueryNotices, SettleWithdrawn],
+      providers: [HealthService, AssessmentRepository, NoticeRepository, AssessFees, IssueNotice, RecordPayment, QueryNotices, SettleWithdrawn],
     };
   }
 }

@@ -24,7 +24,8 @@ import { GatewayHealthController } from './health/gateway-health.controller.js';
 import { GatewayHealthService } from './health/gateway-health.service.js';
 import { AppErrorFilter } from './http/app-error.filter.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
-import { IdempotencyStore } from './idempotency/idempotency.store.js';
+import { ExpiredKeysPurger } from './idempotency/expired-keys-purger.js';
+import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { migrations } from './migrations/index.js';
 import { PublicCasesController } from './public/public-cases.controller.js';
 import { PublicCasesService } from './public/public-cases.service.js';
@@ -36,7 +37,6 @@ import { DelegationsController } from './delegations/delegations.controller.js';
 import { DepartmentAuditController } from './department-audit/department-audit.controller.js';
 import { OpinionsController } from './opinions/opinions.controller.js';
 import { SiteSurveysController } from './site-surveys/site-surveys.controller.js';
-import { StaffDirectory } from './staff/staff-directory.js';
 import { TaskWorkbenchController } from './task-workbench/task-workbench.controller.js';
 
 @Module({})
@@ -83,9 +83,9 @@ export class GatewayModule {
         AuthService,
         DemoSeeder,
         CaseDetailsService,
-        StaffDirectory,
         PublicCasesService,
-        IdempotencyStore,
+        IdempotencyRepository,
+        ExpiredKeysPurger,
         // The auth guard lets @Public() routes through untouched; the rate limit then applies to those marked @RateLimited.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

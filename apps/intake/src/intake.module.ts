@@ -5,14 +5,18 @@ import { HealthController, HealthService, MessagingModule } from '#libs/messagin
 import { dataSourceOptions } from '#libs/persistence';
 import { AcceptCase } from './accept-case/accept-case.js';
 import { AcceptCaseHandler } from './accept-case/accept-case.handler.js';
-import { CatalogQueries } from './catalog/catalog-queries.js';
+import { CaseNumberRepository } from './case/case-number.repository.js';
+import { CaseRepository } from './case/case.repository.js';
 import { CatalogHandler } from './catalog/catalog.handler.js';
+import { CatalogRepository } from './catalog/catalog.repository.js';
+import { CenterRepository } from './catalog/center.repository.js';
 import { FollowCase } from './follow-case/follow-case.js';
 import { FollowCaseHandler } from './follow-case/follow-case.handler.js';
 import { GetCase } from './get-case/get-case.js';
 import { GetCaseHandler } from './get-case/get-case.handler.js';
 import { migrations } from './migrations/index.js';
 import { OneTimeNoticeHandler } from './one-time-notice/one-time-notice.handler.js';
+import { OneTimeNoticeRepository } from './one-time-notice/one-time-notice.repository.js';
 import { OneTimeNotices } from './one-time-notice/one-time-notices.js';
 import { PublishItem } from './publish-item/publish-item.js';
 import { PublishItemHandler } from './publish-item/publish-item.handler.js';
@@ -20,6 +24,7 @@ import { CaseReceipt } from './receipt/case-receipt.js';
 import { CaseReceiptHandler } from './receipt/case-receipt.handler.js';
 import { RefuseApplication } from './refuse-application/refuse-application.js';
 import { RefuseApplicationHandler } from './refuse-application/refuse-application.handler.js';
+import { RefusalRepository } from './refuse-application/refusal.repository.js';
 import { SeedCatalog } from './seed/seed-catalog.js';
 import { SupplementCase } from './supplement-case/supplement-case.js';
 import { SupplementCaseHandler } from './supplement-case/supplement-case.handler.js';
@@ -50,7 +55,12 @@ export class IntakeModule {
       ],
       providers: [
         HealthService,
-        CatalogQueries,
+        CaseRepository,
+        CaseNumberRepository,
+        CatalogRepository,
+        CenterRepository,
+        OneTimeNoticeRepository,
+        RefusalRepository,
         PublishItem,
         AcceptCase,
         GetCase,

@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceConfig } from '#libs/config';
 import { HealthController, HealthService, MessagingModule } from '#libs/messaging';
 import { dataSourceOptions } from '#libs/persistence';
+import { ClockRepository } from './clock/clock.repository.js';
+import { Clocks } from './clock/clocks.js';
+import { WarningRepository } from './clock/warning.repository.js';
 import { FollowProgressHandler } from './follow-progress/follow-progress.handler.js';
 import { FollowProgress } from './follow-progress/follow-progress.js';
 import { GetTimelineHandler } from './get-timeline/get-timeline.handler.js';
@@ -19,6 +22,8 @@ import { RecordExtensionHandler } from './record-extension/record-extension.hand
 import { RecordExtension } from './record-extension/record-extension.js';
 import { ResumeCaseHandler } from './supplement/resume-case.handler.js';
 import { ResumeCase } from './supplement/resume-case.js';
+import { SuspendCase } from './supplement/suspend-case.js';
+import { SuspensionRepository } from './supplement/suspension.repository.js';
 import { SupervisionStats } from './supervision/supervision-stats.js';
 import { SupervisionWarnings } from './supervision/supervision-warnings.js';
 import { SupervisionHandler } from './supervision/supervision.handler.js';
@@ -27,8 +32,12 @@ import { WarningSweepScheduler } from './warning-sweep/warning-sweep.scheduler.j
 import { WarningSweep } from './warning-sweep/warning-sweep.js';
 import { StartWorkflowHandler } from './start-workflow/start-workflow.handler.js';
 import { StartWorkflow } from './start-workflow/start-workflow.js';
+import { TimelineRepository } from './timeline/timeline.repository.js';
+import { TimelineWriter } from './timeline/timeline-writer.js';
 import { WithdrawCaseHandler } from './withdraw-case/withdraw-case.handler.js';
 import { WithdrawCase } from './withdraw-case/withdraw-case.js';
+import { WorkflowTransitions } from './workflow/workflow-transitions.js';
+import { WorkflowRepository } from './workflow/workflow.repository.js';
 
 @Module({})
 export class RoutingModule {
@@ -55,6 +64,17 @@ export class RoutingModule {
       ],
       providers: [
         HealthService,
+        // repositories: every statement on routing's tables
+        WorkflowRepository,
+        ClockRepository,
+        WarningRepository,
+        SuspensionRepository,
+        TimelineRepository,
+        // the moves shared by the use cases
+        WorkflowTransitions,
+        Clocks,
+        TimelineWriter,
+        SuspendCase,
         StartWorkflow,
         WithdrawCase,
         JoinDecision,

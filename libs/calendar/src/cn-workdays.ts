@@ -1,5 +1,9 @@
-/* Copied from the State Council holiday notices (see `source`); the project's copy of shared/data/cn-workdays.json.
- * Regenerate from data/cn-workdays.json when a new year's notice is published. */
+/* The official public-holiday and make-up-workday schedule of the PRC, from the State Council General Office notices
+ * (see `source`). This file is the only copy: it is compiled in, so nothing is read from disk at run time. When the
+ * next year's notice is published, add its year here. `holidays` are days off (including the weekend days folded
+ * into a holiday block); `workdays` are weekend days that are working days (调休上班). Any other Saturday or Sunday is
+ * a day off, any other weekday a working day. A year absent here is not known yet: WorkingCalendar treats it as
+ * "weekends only" and says so (Deadline.estimated), never silently. */
 import type { WorkdaySchedule } from './working-calendar.js';
 
 export const CN_WORKDAYS: WorkdaySchedule = {

@@ -26,9 +26,23 @@ describe('the official working-day calendar', () => {
     expect(day(cal.deadline(at('2026-09-29'), 4).at)).toBe('2026-10-10');
   });
 
-  it('counts acceptance on a holiday from the next working day', () => {
-    expect(day(cal.deadline(at('2026-10-03'), 0).at)).toBe('2026-10-08');
-    expect(day(cal.deadline(at('2026-10-03'), 1).at)).toBe('2026-10-09');
+  it('starts the period the day after an acceptance on a holiday: the first working day after it is day 1', () => {
+    // Sat 3 Oct 2026 lies inside the National Day block (1–7 Oct); Thu 8 Oct is the first working day after it.
+    expect(day(cal.deadline(at('2026-10-03'), 0).at)).toBe('2026-10-03');
+    expect(day(cal.deadline(at('2026-10-03'), 1).at)).toBe('2026-10-08');
+    expect(day(cal.deadline(at('2026-10-03'), 3).at)).toBe('2026-10-10'); // 8, 9 and the make-up Saturday 10 Oct
+  });
+
+  it('gives a center open on a Saturday no extra day: the next working Monday is day 1', () => {
+    // Sat 21 Nov 2026, an ordinary weekend day.
+    expect(day(cal.deadline(at('2026-11-21'), 1).at)).toBe('2026-11-23');
+    expect(day(cal.deadline(at('2026-11-21'), 5).at)).toBe('2026-11-27');
+    expect(cal.deadline(at('2026-11-21'), 5).estimated).toBe(false);
+  });
+
+  it('makes an immediate item (0 days) accepted on a Saturday due that Saturday', () => {
+    expect(toShanghai(cal.deadline(at('2026-11-21'), 0).at)).toBe('2026-11-21T23:59:59+08:00');
+    expect(toShanghai(cal.deadline(at('2026-11-21', '23:30:00'), 0).at)).toBe('2026-11-21T23:59:59+08:00');
   });
 
   it('uses the Shanghai date, not the UTC one, of a late-evening acceptance', () => {
@@ -82,16 +96,19 @@ describe('the official schedules of 2025 and 2026, case by case', () => {
     expect(day(cal.deadline(at('2026-09-24'), 1).at)).toBe('2026-09-28'); // 25–27 Sep 2026 off
   });
 
-  it('counts acceptance on a make-up weekend day as that day, and on a plain Sunday from Monday', () => {
+  it('counts from the day after acceptance on a make-up weekend day and on a plain Sunday alike', () => {
     expect(day(cal.deadline(at('2026-10-10'), 0).at)).toBe('2026-10-10');
     expect(day(cal.deadline(at('2026-10-10'), 1).at)).toBe('2026-10-12');
-    expect(day(cal.deadline(at('2026-11-22'), 0).at)).toBe('2026-11-23');
-    expect(day(cal.deadline(at('2026-11-22'), 1).at)).toBe('2026-11-24');
+    expect(day(cal.deadline(at('2026-11-22'), 0).at)).toBe('2026-11-22');
+    expect(day(cal.deadline(at('2026-11-22'), 1).at)).toBe('2026-11-23');
   });
 
-  it('accepts on a holiday during Spring Festival and counts from the first working day after it', () => {
-    expect(day(cal.deadline(at('2026-02-17'), 0).at)).toBe('2026-02-24');
-    expect(day(cal.deadline(at('2026-02-17'), 4).at)).toBe('2026-02-28');
+  it('accepts on a holiday during Spring Festival: the first working day after the block is day 1', () => {
+    // 15–23 Feb 2026 off; 24, 25, 26, 27 Feb, then Sat 28 Feb (make-up).
+    expect(day(cal.deadline(at('2026-02-17'), 0).at)).toBe('2026-02-17');
+    expect(day(cal.deadline(at('2026-02-17'), 1).at)).toBe('2026-02-24');
+    expect(day(cal.deadline(at('2026-02-17'), 4).at)).toBe('2026-02-27');
+    expect(day(cal.deadline(at('2026-02-17'), 5).at)).toBe('2026-02-28');
   });
 
   it('measures a suspension over the Spring Festival and moves the deadline past the make-up Saturday', () => {

@@ -54,29 +54,14 @@ export class WorkingCalendar {
     return dow !== 0 && dow !== 6;
   }
 
-  /** The first working day on or after `date`. */
-  nextWorkingDayFrom(date: string, unknown?: Set<number>): string {
-    let d = date;
-    for (;;) {
-      this.note(d, unknown);
-      if (this.isWorkingDay(d)) return d;
-      d = addDays(d, 1);
-    }
-  }
-
   /**
-   * End of the Nth working day after acceptance. Acceptance on a non-working day counts from the next working day;
-   * N = 0 (immediate items) is the end of that day.
+   * End of the Nth working day after acceptance. The period starts the day after acceptance and counts working days
+   * only (民法典 §201, 行政许可法 §82), whatever day the case was accepted on: a center open on a Saturday gives the
+   * department no extra day, so acceptance on Saturday makes the next working Monday day 1. N = 0 (immediate
+   * items) is the end of the acceptance day itself, working day or not.
    */
   deadline(acceptedAt: Date, workingDays: number): Deadline {
-    const unknown = new Set<number>();
-    let day = this.nextWorkingDayFrom(shanghaiDate(acceptedAt), unknown);
-    for (let left = workingDays; left > 0; ) {
-      day = addDays(day, 1);
-      this.note(day, unknown);
-      if (this.isWorkingDay(day)) left--;
-    }
-    return { at: fromShanghai(day, '23:59:59'), estimated: unknown.size > 0, estimatedYears: [...unknown].sort() };
+    return this.endOfWorkingDaysAfter(shanghaiDate(acceptedAt), workingDays);
   }
 
   /** Working days whose start lies in [from, to): how much a suspension of the clock is worth. */
@@ -89,19 +74,20 @@ export class WorkingCalendar {
 
   /** Moves a deadline by N working days (a supplement suspended the clock for that long). */
   extend(deadline: Date, workingDays: number): Deadline {
+    return this.endOfWorkingDaysAfter(shanghaiDate(deadline), workingDays);
+  }
+
+  /** 23:59:59 of the Nth working day after `date` (a Shanghai date, itself not counted), or of `date` for N = 0. */
+  private endOfWorkingDaysAfter(date: string, workingDays: number): Deadline {
     const unknown = new Set<number>();
-    let day = shanghaiDate(deadline);
+    let day = date;
     for (let left = workingDays; left > 0; ) {
       day = addDays(day, 1);
-      this.note(day, unknown);
+      const year = Number(day.slice(0, 4));
+      if (!this.knownYears.has(year)) unknown.add(year);
       if (this.isWorkingDay(day)) left--;
     }
     return { at: fromShanghai(day, '23:59:59'), estimated: unknown.size > 0, estimatedYears: [...unknown].sort() };
-  }
-
-  private note(date: string, unknown?: Set<number>): void {
-    const year = Number(date.slice(0, 4));
-    if (unknown && !this.knownYears.has(year)) unknown.add(year);
   }
 }
 

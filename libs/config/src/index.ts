@@ -22,6 +22,11 @@ export interface ServiceConfig {
    * Unset: those routes are not served at all.
    */
   internalToken?: string;
+  /**
+   * The share of a clock's working time used that raises a yellow warning (WARNING_THRESHOLD, 0 < x < 1, default
+   * 0.8): routing's sweep and approval's worklist both take it from here, so they cannot disagree.
+   */
+  warningThreshold: number;
 }
 
 const DEFAULT_PORTS: Record<string, number> = {
@@ -57,6 +62,10 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
   }
   const internalToken = env.INTERNAL_TOKEN || undefined;
   if (internalToken !== undefined && internalToken.length < 16) problems.push('INTERNAL_TOKEN must be at least 16 characters (or unset)');
+  const warningThreshold = env.WARNING_THRESHOLD ? Number(env.WARNING_THRESHOLD) : 0.8;
+  if (!(warningThreshold > 0 && warningThreshold < 1)) {
+    problems.push(`WARNING_THRESHOLD must be between 0 and 1 (exclusive), got "${env.WARNING_THRESHOLD}"`);
+  }
   if (problems.length) {
     throw new Error(`[${service}] bad configuration: ${problems.join('; ')}`);
   }
@@ -74,6 +83,7 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
     rpcTimeoutMs,
     eventRetryBackoffMs,
     internalToken,
+    warningThreshold,
   };
 }
 

@@ -6,8 +6,6 @@ export interface Actor {
   onBehalfOf?: string;
 }
 
-export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'SYSTEM' };
-
 export type Role = 'CLERK' | 'CHIEF_REP' | 'FINANCE' | 'COURIER' | 'SUPERVISOR' | 'ADMIN';
 export const ROLES: readonly Role[] = ['CLERK', 'CHIEF_REP', 'FINANCE', 'COURIER', 'SUPERVISOR', 'ADMIN'];
 

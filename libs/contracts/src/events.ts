@@ -1,4 +1,5 @@
 import type { ApplicantType, FeeRule, FormFieldSpec, ResultSpec, ReviewStage } from './catalog.js';
+import type { Decision } from './decisions.js';
 
 /**
  * Every event type in the system. The type is also the logical subject on JetStream
@@ -162,7 +163,7 @@ export interface TaskDecidedData {
   taskId: string;
   stage: number;
   department: string;
-  decision: 'APPROVE' | 'REJECT' | 'REQUEST_SUPPLEMENT';
+  decision: Decision;
   opinion: string;
   /** With REQUEST_SUPPLEMENT: what the applicant must bring. */
   requested?: MaterialRef[];

@@ -1,4 +1,5 @@
 import type { Actor } from './envelope.js';
+import type { Decision } from './decisions.js';
 import type { SuspensionView, TaskExtensionView } from './clock.js';
 
 /**
@@ -118,7 +119,7 @@ export interface AcceptCaseReply {
 
 export interface DecideTaskRequest {
   taskId: string;
-  decision: 'APPROVE' | 'REJECT' | 'REQUEST_SUPPLEMENT';
+  decision: Decision;
   opinion: string;
   /** With REQUEST_SUPPLEMENT: every material the applicant must bring (一次性告知). */
   requested?: { code?: string; name: string; reason?: string }[];

@@ -2,22 +2,12 @@ import { Controller, Get, Inject, Injectable, Res } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '#libs/config';
+import type { DependencyStatus, HealthReport } from '#libs/contracts';
 import { counters } from './counters.js';
 import { NATS_CONNECTION, SERVICE_CONFIG } from './messaging.module.js';
 
-export interface DependencyStatus {
-  status: 'up' | 'down';
-  latencyMs?: number;
-  error?: string;
-}
-
-export interface HealthReport {
-  service: string;
-  status: 'up' | 'down';
-  dependencies: Record<string, DependencyStatus>;
-  outboxBacklog?: number;
-  messaging: typeof counters;
-}
+// The report is a contract (the gateway reads it over rpc.<service>.health); re-exported for the services' handlers.
+export type { DependencyStatus, HealthReport } from '#libs/contracts';
 
 async function timed(check: () => Promise<unknown>, timeoutMs = 1000): Promise<DependencyStatus> {
   const started = Date.now();

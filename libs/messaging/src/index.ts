@@ -13,6 +13,7 @@ export * from './counters.js';
 export * from './bootstrap.js';
 export * from './health.js';
 export * from './on-event.js';
+export * from './on-rpc.js';
 export * from './dead-letters.js';
 export * from './housekeeping.js';
 export * from './process-guards.js';

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor, EventEnvelope } from '#libs/contracts';
+import type { Actor, EventDataMap, EventEnvelope, EventType } from '#libs/contracts';
 import { newEvent } from './event-factory.js';
 import type { OutboxRelay } from './outbox-relay.js';
 
@@ -9,11 +9,14 @@ export interface TxMeta {
   causationId?: string | null;
 }
 
-/** A transaction that can also emit events; they are written to the outbox in the same commit. */
+/**
+ * A transaction that can also emit events; they are written to the outbox in the same commit. The event type fixes
+ * the data's type (EventDataMap), so producer and consumers agree on it at compile time.
+ */
 export interface Tx {
   readonly manager: EntityManager;
   readonly meta: TxMeta;
-  emit<T>(type: string, caseNo: string, data: T, actor?: Actor): EventEnvelope<T>;
+  emit<K extends EventType>(type: K, caseNo: string, data: EventDataMap[K], actor?: Actor): EventEnvelope<EventDataMap[K]>;
 }
 
 /**

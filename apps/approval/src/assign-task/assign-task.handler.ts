@@ -1,14 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { Rpc, type Command, type TaskView } from '#libs/contracts';
-import { RequestContext } from '#libs/messaging';
+import { OnRpc, RequestContext } from '#libs/messaging';
 import { AssignTask } from './assign-task.js';
 
 @Controller()
 export class AssignTaskHandler {
   constructor(private readonly assignTask: AssignTask) {}
 
-  @MessagePattern(Rpc.approval.assignTask)
+  @OnRpc(Rpc.approval.assignTask)
   handle(@Payload() command: Command<unknown>, @Ctx() ctx: RequestContext): Promise<TaskView> {
     return this.assignTask.run(command, ctx.correlationId);
   }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, ErrorCodes, Events, type AssignTaskRequest, type Command, type Problem, type TaskView } from '#libs/contracts';
 import { UnitOfWork } from '#libs/messaging';
-import { queryOne } from '#libs/persistence';
-import { writeAudit } from '../audit/audit-log.js';
-import { actingFor } from '../delegations/acting-for.js';
-import { TASK_COLUMNS, toTaskView, type ReviewTaskRow } from '../tasks/review-task.js';
+import { AuditLogRepository } from '../audit/audit-log.repository.js';
+import { ActingFor } from '../delegations/acting-for.js';
+import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
+import { toTaskView } from '../review-task/review-task.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const USERNAME = /^[A-Za-z0-9._-]{1,64}$/;
@@ -17,15 +17,20 @@ export const ASSIGN_REASON_MAX_LENGTH = 500;
  */
 @Injectable()
 export class AssignTask {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly tasks: ReviewTaskRepository,
+    private readonly actingFor: ActingFor,
+    private readonly audit: AuditLogRepository,
+  ) {}
 
   async run(command: Command<unknown>, correlationId: string, opts: { bulkId?: string } = {}): Promise<TaskView> {
     const request = parseAssignRequest(command?.data);
     const actor = command.actor;
     return this.uow.run({ actor, correlationId }, async (tx) => {
-      const task = await queryOne<ReviewTaskRow>(tx.manager, `SELECT ${TASK_COLUMNS} FROM approval.review_tasks WHERE id = $1 FOR UPDATE`, [request.taskId]);
+      const task = await this.tasks.lock(tx.manager, request.taskId);
       if (!task) throw AppError.notFound(ErrorCodes.TASK_NOT_FOUND, `No review task ${request.taskId}.`);
-      const acting = await actingFor(tx.manager, actor, task.department);
+      const acting = await this.actingFor.department(tx.manager, actor, task.department);
       if (!acting) throw AppError.forbidden(ErrorCodes.TASK_NOT_YOURS, `Task ${task.id} belongs to ${task.department}; only its chief representative (or an active backup) may assign it.`);
       if (request.assignee !== null && request.assigneeDepartment !== task.department) {
         throw AppError.invalid(ErrorCodes.ASSIGNEE_NOT_IN_DEPARTMENT, [
@@ -35,16 +40,10 @@ export class AssignTask {
       if (task.status !== 'OPEN') {
         throw AppError.conflict(ErrorCodes.TASK_ALREADY_DECIDED, `Task ${task.id} is ${task.status}; only an open task can be assigned.`, { task: toTaskView(task) });
       }
-      const assigned = (await queryOne<ReviewTaskRow>(
-        tx.manager,
-        `UPDATE approval.review_tasks SET assignee = $2, version = version + 1
-          WHERE id = $1 AND status = 'OPEN'
-          RETURNING ${TASK_COLUMNS}`,
-        [task.id, request.assignee],
-      ))!;
+      const assigned = (await this.tasks.assign(tx.manager, task.id, request.assignee))!;
       const data = { taskId: task.id, stage: task.stage, department: task.department, assignee: request.assignee, previousAssignee: task.assignee, reason: request.reason };
       tx.emit(Events.TaskAssigned, task.case_no, data, acting);
-      await writeAudit(tx.manager, {
+      await this.audit.write(tx.manager, {
         actor: acting,
         action: 'TASK_ASSIGNED',
         department: task.department,

@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Rpc, type AuditPage } from '#libs/contracts';
+import { OnRpc } from '#libs/messaging';
 import { DepartmentAudit } from './department-audit.js';
 
 @Controller()
 export class DepartmentAuditHandler {
   constructor(private readonly audit: DepartmentAudit) {}
 
-  @MessagePattern(Rpc.approval.departmentAudit)
+  @OnRpc(Rpc.approval.departmentAudit)
   handle(@Payload() query: unknown): Promise<AuditPage> {
     return this.audit.run(query);
   }

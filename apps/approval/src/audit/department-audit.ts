@@ -1,28 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { toShanghai } from '#libs/calendar';
-import { AppError, ErrorCodes, type Actor, type AuditPage, type AuditQuery, type Problem } from '#libs/contracts';
-import { cursorTime, decodeCursor, pageSize, paginate, queryRows } from '#libs/persistence';
+import { AppError, ErrorCodes, type AuditPage, type AuditQuery, type Problem } from '#libs/contracts';
+import { decodeCursor, pageSize, paginate } from '#libs/persistence';
 import { AUDIT_ACTIONS, type AuditAction } from '#libs/contracts';
-
-interface AuditRow {
-  id: string;
-  at: Date;
-  at_key: string;
-  actor: Actor;
-  action: string;
-  department: string;
-  task_id: string | null;
-  case_no: string | null;
-  details: Record<string, unknown>;
-}
+import { AuditLogRepository } from './audit-log.repository.js';
 
 const DEPARTMENT = /^[A-Z0-9_-]{1,32}$/;
 
 /** A department's audit trail, newest first, a page at a time (the cursor is (at, id), walked downwards). */
 @Injectable()
 export class DepartmentAudit {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly audit: AuditLogRepository) {}
 
   async run(query: unknown): Promise<AuditPage> {
     const q = (query ?? {}) as Partial<Record<keyof AuditQuery, unknown>>;
@@ -37,16 +25,9 @@ export class DepartmentAudit {
     if (limit === null) problems.push({ field: 'limit', rule: 'range', message: 'limit must be a whole number from 1 to 200.' });
     if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
 
-    const rows = await queryRows<AuditRow>(
-      this.ds.manager,
-      `SELECT id, at, ${cursorTime('at')} AS at_key, actor, action, department, task_id, case_no, details
-         FROM approval.audit_log
-        WHERE department = $1
-          AND ($2::text IS NULL OR action = $2)
-          AND ($3::timestamptz IS NULL OR (at, id) < ($3::timestamptz, $4::uuid))
-        ORDER BY at DESC, id DESC
-        LIMIT $5`,
-      [q.department, q.action ?? null, after?.at ?? null, after?.id ?? null, limit! + 1],
+    const rows = await this.audit.page(
+      { department: q.department as string, action: (q.action as AuditAction | null | undefined) ?? undefined, after: after ?? undefined },
+      limit!,
     );
     const { page, nextCursor } = paginate(rows, limit!, (r) => ({ at: r.at_key, id: r.id }));
     return {

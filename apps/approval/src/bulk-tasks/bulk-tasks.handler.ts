@@ -1,14 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { Rpc, type BulkTaskReply, type Command } from '#libs/contracts';
-import { RequestContext } from '#libs/messaging';
+import { OnRpc, RequestContext } from '#libs/messaging';
 import { BulkTasks } from './bulk-tasks.js';
 
 @Controller()
 export class BulkTasksHandler {
   constructor(private readonly bulkTasks: BulkTasks) {}
 
-  @MessagePattern(Rpc.approval.bulkTasks)
+  @OnRpc(Rpc.approval.bulkTasks)
   handle(@Payload() command: Command<unknown>, @Ctx() ctx: RequestContext): Promise<BulkTaskReply> {
     return this.bulkTasks.run(command, ctx.correlationId);
   }

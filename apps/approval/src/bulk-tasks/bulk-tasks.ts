@@ -12,11 +12,11 @@ import {
   type Problem,
 } from '#libs/contracts';
 import { newId } from '#libs/messaging';
-import { queryRows } from '#libs/persistence';
 import { AssignTask } from '../assign-task/assign-task.js';
-import { writeAudit } from '../audit/audit-log.js';
+import { AuditLogRepository } from '../audit/audit-log.repository.js';
 import { DecideTask } from '../decide-task/decide-task.js';
-import { departmentsActedFor } from '../delegations/acting-for.js';
+import { ActingFor } from '../delegations/acting-for.js';
+import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
 
 export const BULK_MAX_TASKS = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,6 +33,9 @@ export class BulkTasks {
     private readonly moduleRef: ModuleRef,
     private readonly ds: DataSource,
     private readonly assign: AssignTask,
+    private readonly tasks: ReviewTaskRepository,
+    private readonly actingFor: ActingFor,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   async run(command: Command<unknown>, correlationId: string): Promise<BulkTaskReply> {
@@ -71,13 +74,8 @@ export class BulkTasks {
 
   /** Under each department touched (a backup may bulk-act for several), for the tasks of that department. */
   private async auditSummary(actor: Actor, reply: BulkTaskReply): Promise<void> {
-    const rows = await queryRows<{ id: string; department: string }>(
-      this.ds.manager,
-      `SELECT id, department FROM approval.review_tasks WHERE id = ANY($1::uuid[])`,
-      [reply.results.map((r) => r.taskId)],
-    );
-    const acting = await departmentsActedFor(this.ds.manager, actor);
-    const departmentOf = new Map(rows.map((r) => [r.id, r.department]));
+    const departmentOf = await this.tasks.departmentsOf(reply.results.map((r) => r.taskId));
+    const acting = await this.actingFor.departments(this.ds.manager, actor);
     const byDepartment = new Map<string, BulkTaskResult[]>();
     for (const result of reply.results) {
       const department = departmentOf.get(result.taskId);
@@ -86,7 +84,7 @@ export class BulkTasks {
       byDepartment.set(department, [...(byDepartment.get(department) ?? []), result]);
     }
     for (const [department, results] of byDepartment) {
-      await writeAudit(this.ds.manager, {
+      await this.audit.write(this.ds.manager, {
         actor: acting.get(department)!,
         action: 'BULK_ACTION',
         department,

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseRejectedData, EventEnvelope } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
-import { cancelCaseTasks } from '../tasks/cancel-case-tasks.js';
+import { CancelCaseTasks } from '../review-task/cancel-case-tasks.js';
 import { cancelReason } from './cancel-reason.js';
 
 /** A rejected case leaves no task dangling. */
 @Injectable()
 export class CancelOpenTasks {
+  constructor(private readonly cancelCaseTasks: CancelCaseTasks) {}
+
   run(e: EventEnvelope<CaseRejectedData>, tx: Tx): Promise<void> {
-    return cancelCaseTasks(tx, e.caseNo, cancelReason(e.data.department, e.data.stage));
+    return this.cancelCaseTasks.run(tx, e.caseNo, cancelReason(e.data.department, e.data.stage));
   }
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseWithdrawnData, EventEnvelope } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
-import { cancelCaseTasks } from '../tasks/cancel-case-tasks.js';
-import { lockCaseTasks, withdrawnReason } from './withdrawn-cases.js';
+import { CancelCaseTasks } from '../review-task/cancel-case-tasks.js';
+import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
+import { WithdrawnCaseRepository } from './withdrawn-case.repository.js';
+import { withdrawnReason } from './withdrawn-reason.js';
 
 /**
  * The applicant withdrew the case: every task still open is cancelled, and the case is remembered as withdrawn so a
@@ -10,12 +12,15 @@ import { lockCaseTasks, withdrawnReason } from './withdrawn-cases.js';
  */
 @Injectable()
 export class CancelWithdrawnTasks {
+  constructor(
+    private readonly tasks: ReviewTaskRepository,
+    private readonly withdrawnCases: WithdrawnCaseRepository,
+    private readonly cancelCaseTasks: CancelCaseTasks,
+  ) {}
+
   async run(e: EventEnvelope<CaseWithdrawnData>, tx: Tx): Promise<void> {
-    await lockCaseTasks(tx.manager, e.caseNo);
-    await tx.manager.query(`INSERT INTO approval.withdrawn_cases (case_no, reason) VALUES ($1, $2) ON CONFLICT (case_no) DO NOTHING`, [
-      e.caseNo,
-      e.data.reason,
-    ]);
-    await cancelCaseTasks(tx, e.caseNo, withdrawnReason(e.data.reason));
+    await this.tasks.lockCase(tx.manager, e.caseNo);
+    await this.withdrawnCases.add(tx.manager, e.caseNo, e.data.reason);
+    await this.cancelCaseTasks.run(tx, e.caseNo, withdrawnReason(e.data.reason));
   }
 }

@@ -24,13 +24,13 @@ describe('parseDecideRequest', () => {
   });
 
   it('requires a non-blank opinion to reject or to request a supplement', () => {
-    expect(problemsOf({ taskId, decision: 'REJECT', opinion: '   ' })).toEqual(['opinion:required']);
-    expect(problemsOf({ taskId, decision: 'REQUEST_SUPPLEMENT', requested: [{ name: '完税凭证' }] })).toEqual(['opinion:required']);
+    expect(problemsOf({ taskId, decision: 'REJECT', opinion: '   ' })).toEqual(['opinion:matches']);
+    expect(problemsOf({ taskId, decision: 'REQUEST_SUPPLEMENT', requested: [{ name: '完税凭证' }] })).toEqual(['opinion:isDefined']);
   });
 
   it('lists every problem at once', () => {
     expect(problemsOf({ taskId: 'nope', decision: 'MAYBE', opinion: 7 })).toEqual(['taskId:isUuid', 'decision:isIn', 'opinion:isString']);
-    expect(problemsOf(undefined)).toEqual(['taskId:isUuid', 'decision:isIn']);
+    expect(problemsOf(undefined)).toEqual(['taskId:isDefined', 'decision:isDefined', 'opinion:isDefined']);
   });
 
   it('refuses an overlong opinion', () => {

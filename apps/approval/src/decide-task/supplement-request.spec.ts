@@ -25,15 +25,15 @@ describe('a supplement request (补正) lists what the applicant must bring', ()
   });
 
   it('requires a non-empty list with REQUEST_SUPPLEMENT', () => {
-    expect(problemsOf({ taskId, decision: 'REQUEST_SUPPLEMENT', opinion: '补' })).toEqual(['requested:required']);
-    expect(problemsOf({ taskId, decision: 'REQUEST_SUPPLEMENT', opinion: '补', requested: [] })).toEqual(['requested:required']);
+    expect(problemsOf({ taskId, decision: 'REQUEST_SUPPLEMENT', opinion: '补' })).toEqual(['requested:isDefined']);
+    expect(problemsOf({ taskId, decision: 'REQUEST_SUPPLEMENT', opinion: '补', requested: [] })).toEqual(['requested:arrayNotEmpty']);
     expect(problemsOf({ taskId, decision: 'REQUEST_SUPPLEMENT', opinion: '补', requested: 'M05' })).toEqual(['requested:isArray']);
   });
 
   it('lists every problem of every item', () => {
     expect(
       problemsOf({ taskId, decision: 'REQUEST_SUPPLEMENT', opinion: '补', requested: [{ code: 5 }, 'x', { name: '  ' }, { name: 'a'.repeat(201) }] }),
-    ).toEqual(['requested.0.code:isString', 'requested.0.name:required', 'requested.1:isObject', 'requested.2.name:required', 'requested.3.name:maxLength']);
+    ).toEqual(['requested.0.code:isString', 'requested.0.name:isDefined', 'requested.1:nestedValidation', 'requested.2.name:matches', 'requested.3.name:maxLength']);
   });
 
   it('refuses a list with any other decision', () => {

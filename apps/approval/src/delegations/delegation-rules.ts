@@ -8,7 +8,7 @@ export interface DelegationPeriod {
 
 /**
  * A backup (AB岗) may act for the department while now lies within [from, to], both ends included, and nobody
- * revoked the delegation. The SQL in acting-for.ts says the same; keep the two in step.
+ * revoked the delegation. The SQL in delegation.repository.ts (activeFor) says the same; keep the two in step.
  */
 export function isDelegationActive(d: DelegationPeriod, now: Date): boolean {
   if (d.revokedAt && d.revokedAt.getTime() <= now.getTime()) return false;

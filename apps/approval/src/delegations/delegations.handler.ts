@@ -1,24 +1,24 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { Rpc, type Command, type DelegationView } from '#libs/contracts';
-import { RequestContext } from '#libs/messaging';
+import { OnRpc, RequestContext } from '#libs/messaging';
 import { ManageDelegations } from './manage-delegations.js';
 
 @Controller()
 export class DelegationsHandler {
   constructor(private readonly delegations: ManageDelegations) {}
 
-  @MessagePattern(Rpc.approval.createDelegation)
+  @OnRpc(Rpc.approval.createDelegation)
   create(@Payload() command: Command<unknown>, @Ctx() ctx: RequestContext): Promise<DelegationView> {
     return this.delegations.create(command, ctx.correlationId);
   }
 
-  @MessagePattern(Rpc.approval.listDelegations)
+  @OnRpc(Rpc.approval.listDelegations)
   list(@Payload() query: unknown): Promise<DelegationView[]> {
     return this.delegations.list(query);
   }
 
-  @MessagePattern(Rpc.approval.revokeDelegation)
+  @OnRpc(Rpc.approval.revokeDelegation)
   revoke(@Payload() command: Command<unknown>, @Ctx() ctx: RequestContext): Promise<DelegationView> {
     return this.delegations.revoke(command, ctx.correlationId);
   }

@@ -1,27 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { toShanghai } from '#libs/calendar';
 import { AppError, ErrorCodes, type Actor, type Command, type DelegationView, type RevokeDelegationRequest } from '#libs/contracts';
 import { newId, UnitOfWork } from '#libs/messaging';
-import { queryOne, queryRows } from '#libs/persistence';
-import { writeAudit } from '../audit/audit-log.js';
+import { AuditLogRepository } from '../audit/audit-log.repository.js';
+import { DelegationRepository, type DelegationRow } from './delegation.repository.js';
 import { isDelegationActive, parseCreateDelegation } from './delegation-rules.js';
 
-interface DelegationRow {
-  id: string;
-  department: string;
-  primary_user: string;
-  backup_user: string;
-  valid_from: Date;
-  valid_to: Date;
-  reason: string;
-  created_by: string;
-  created_at: Date;
-  revoked_at: Date | null;
-  revoked_by: string | null;
-}
-
-const COLUMNS = `id, department, primary_user, backup_user, valid_from, valid_to, reason, created_by, created_at, revoked_at, revoked_by`;
 const DEPARTMENT = /^[A-Z0-9_-]{1,32}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,7 +18,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class ManageDelegations {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly ds: DataSource,
+    private readonly delegations: DelegationRepository,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   async create(command: Command<unknown>, correlationId: string): Promise<DelegationView> {
@@ -42,14 +27,17 @@ export class ManageDelegations {
     const d = parseCreateDelegation(command?.data, now);
     assertManages(command.actor, d.department);
     return this.uow.run({ actor: command.actor, correlationId }, async (tx) => {
-      const row = (await queryOne<DelegationRow>(
-        tx.manager,
-        `INSERT INTO approval.delegations (id, department, primary_user, backup_user, valid_from, valid_to, reason, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         RETURNING ${COLUMNS}`,
-        [newId(), d.department, d.primaryUser, d.backupUser, d.validFrom, d.validTo, d.reason, command.actor.id],
-      ))!;
-      await writeAudit(tx.manager, {
+      const row = await this.delegations.add(tx.manager, {
+        id: newId(),
+        department: d.department,
+        primaryUser: d.primaryUser,
+        backupUser: d.backupUser,
+        validFrom: d.validFrom,
+        validTo: d.validTo,
+        reason: d.reason,
+        createdBy: command.actor.id,
+      });
+      await this.audit.write(tx.manager, {
         actor: command.actor,
         action: 'DELEGATION_CREATED',
         department: d.department,
@@ -64,11 +52,7 @@ export class ManageDelegations {
     if (typeof department !== 'string' || !DEPARTMENT.test(department)) {
       throw AppError.invalid(ErrorCodes.VALIDATION, [{ field: 'department', rule: 'isDepartment', message: 'department must be a department code.' }]);
     }
-    const rows = await queryRows<DelegationRow>(
-      this.ds.manager,
-      `SELECT ${COLUMNS} FROM approval.delegations WHERE department = $1 ORDER BY created_at DESC, id DESC`,
-      [department],
-    );
+    const rows = await this.delegations.ofDepartment(department);
     const now = new Date();
     return rows.map((r) => toView(r, now));
   }
@@ -80,19 +64,13 @@ export class ManageDelegations {
     }
     assertManages(command.actor, r.department);
     return this.uow.run({ actor: command.actor, correlationId }, async (tx) => {
-      const revoked = await queryOne<DelegationRow>(
-        tx.manager,
-        `UPDATE approval.delegations SET revoked_at = now(), revoked_by = $3
-          WHERE id = $1 AND department = $2 AND revoked_at IS NULL
-          RETURNING ${COLUMNS}`,
-        [r.delegationId, r.department, command.actor.id],
-      );
+      const revoked = await this.delegations.revoke(tx.manager, r.delegationId!, r.department!, command.actor.id);
       if (!revoked) {
-        const existing = await queryOne<DelegationRow>(tx.manager, `SELECT ${COLUMNS} FROM approval.delegations WHERE id = $1 AND department = $2`, [r.delegationId, r.department]);
+        const existing = await this.delegations.find(tx.manager, r.delegationId!, r.department!);
         if (!existing) throw AppError.notFound(ErrorCodes.DELEGATION_NOT_FOUND, `No delegation ${r.delegationId} in ${r.department}.`);
         throw AppError.conflict(ErrorCodes.DELEGATION_ALREADY_REVOKED, `Delegation ${r.delegationId} was already revoked.`, { delegation: toView(existing, new Date()) });
       }
-      await writeAudit(tx.manager, {
+      await this.audit.write(tx.manager, {
         actor: command.actor,
         action: 'DELEGATION_REVOKED',
         department: r.department!,

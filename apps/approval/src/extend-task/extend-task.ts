@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { toShanghai, WorkingCalendar } from '#libs/calendar';
-import { AppError, ErrorCodes, Events, type Command, type TaskExtendedData, type TaskExtensionView, type TaskView } from '#libs/contracts';
+import { AppError, ErrorCodes, Events, type Command, type TaskExtensionView, type TaskView } from '#libs/contracts';
 import { UnitOfWork } from '#libs/messaging';
-import { queryOne } from '#libs/persistence';
-import { writeAudit } from '../audit/audit-log.js';
-import { actingFor } from '../delegations/acting-for.js';
-import { legalDeadlineOf } from '../task-clock/case-clock.js';
-import { TASK_COLUMNS, toTaskView, type ReviewTaskRow } from '../tasks/review-task.js';
+import { AuditLogRepository } from '../audit/audit-log.repository.js';
+import { ActingFor } from '../delegations/acting-for.js';
+import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
+import { toTaskView } from '../review-task/review-task.js';
+import { CaseClockRepository } from '../task-clock/case-clock.repository.js';
 import { extensionVerdict, parseExtendRequest } from './extension-rules.js';
 
 /**
@@ -18,21 +18,27 @@ import { extensionVerdict, parseExtendRequest } from './extension-rules.js';
 export class ExtendTask {
   private readonly calendar = WorkingCalendar.official();
 
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly tasks: ReviewTaskRepository,
+    private readonly caseClocks: CaseClockRepository,
+    private readonly actingFor: ActingFor,
+    private readonly audit: AuditLogRepository,
+  ) {}
 
   async run(command: Command<unknown>, correlationId: string): Promise<TaskView> {
     const request = parseExtendRequest(command?.data);
     const actor = command.actor;
     return this.uow.run({ actor, correlationId }, async (tx) => {
-      const task = await queryOne<ReviewTaskRow>(tx.manager, `SELECT ${TASK_COLUMNS} FROM approval.review_tasks WHERE id = $1 FOR UPDATE`, [request.taskId]);
+      const task = await this.tasks.lock(tx.manager, request.taskId);
       if (!task) throw AppError.notFound(ErrorCodes.TASK_NOT_FOUND, `No review task ${request.taskId}.`);
-      const acting = await actingFor(tx.manager, actor, task.department);
+      const acting = await this.actingFor.department(tx.manager, actor, task.department);
       if (!acting) {
         throw AppError.forbidden(ErrorCodes.TASK_NOT_YOURS, `Task ${task.id} belongs to ${task.department}; only its chief representative (or an active backup) may extend it.`);
       }
       const now = new Date();
       const newDueAt = this.calendar.extend(task.due_at, request.workingDays).at;
-      const legalDeadline = await legalDeadlineOf(tx.manager, task.case_no);
+      const legalDeadline = await this.caseClocks.legalDeadlineOf(tx.manager, task.case_no);
       const verdict = extensionVerdict({ status: task.status, extended: !!task.extension, dueAt: task.due_at, newDueAt, legalDeadline, now });
       if (!verdict.ok) {
         throw new AppError(verdict.code, verdict.message, verdict.status, {
@@ -49,15 +55,9 @@ export class ExtendTask {
         extendedAt: toShanghai(now)!,
         previousDueAt: toShanghai(task.due_at)!,
       };
-      const extended = await queryOne<ReviewTaskRow>(
-        tx.manager,
-        `UPDATE approval.review_tasks SET due_at = $2, extension = $3::jsonb, version = version + 1
-          WHERE id = $1 AND status = 'OPEN' AND extension IS NULL
-          RETURNING ${TASK_COLUMNS}`,
-        [task.id, newDueAt, JSON.stringify(extension)],
-      );
+      const extended = await this.tasks.extend(tx.manager, task.id, newDueAt, extension);
       if (!extended) throw AppError.conflict(ErrorCodes.CONCURRENT_UPDATE, `Task ${task.id} changed meanwhile; read it again.`);
-      tx.emit<TaskExtendedData>(
+      tx.emit(
         Events.TaskExtended,
         task.case_no,
         {
@@ -71,7 +71,7 @@ export class ExtendTask {
         },
         acting,
       );
-      await writeAudit(tx.manager, {
+      await this.audit.write(tx.manager, {
         actor: acting,
         action: 'TASK_EXTENDED',
         department: task.department,

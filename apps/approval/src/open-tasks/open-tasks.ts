@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Events, type EventEnvelope, type StageOpenedData, type TaskDecidedData } from '#libs/contracts';
+import { Events, type EventEnvelope, type StageOpenedData } from '#libs/contracts';
 import { newId, type Tx } from '#libs/messaging';
-import { queryRows } from '#libs/persistence';
-import { writeAudit } from '../audit/audit-log.js';
-import { isWithdrawn } from '../cancel-withdrawn-tasks/withdrawn-cases.js';
+import { AuditLogRepository } from '../audit/audit-log.repository.js';
+import { WithdrawnCaseRepository } from '../cancel-withdrawn-tasks/withdrawn-case.repository.js';
 import { STATUS_AFTER } from '../decide-task/decide-task.rules.js';
-import { rememberLegalDeadline } from '../task-clock/case-clock.js';
+import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
+import { CaseClockRepository } from '../task-clock/case-clock.repository.js';
 
 /**
  * Routing opened a stage: every department in it gets its review task, all due when the case is. A unique key per
@@ -13,35 +13,48 @@ import { rememberLegalDeadline } from '../task-clock/case-clock.js';
  */
 @Injectable()
 export class OpenTasks {
+  constructor(
+    private readonly tasks: ReviewTaskRepository,
+    private readonly caseClocks: CaseClockRepository,
+    private readonly withdrawnCases: WithdrawnCaseRepository,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
   async run(e: EventEnvelope<StageOpenedData>, tx: Tx): Promise<void> {
     const d = e.data;
-    await rememberLegalDeadline(tx.manager, e.caseNo, d.legalDeadline); // the clock (#4): an extension may not pass it
-    // Withdrawn before the stage got here (the withdrawal found nothing to cancel): no tasks.
-    if (await isWithdrawn(tx.manager, e.caseNo)) return;
+    await this.caseClocks.rememberLegalDeadline(tx.manager, e.caseNo, d.legalDeadline); // the clock (#4): an extension may not pass it
+    // Withdrawn before the stage got here (the withdrawal found nothing to cancel): no tasks. The case's task lock
+    // makes this and a withdrawal being cancelled take turns.
+    await this.tasks.lockCase(tx.manager, e.caseNo);
+    if (await this.withdrawnCases.isWithdrawn(tx.manager, e.caseNo)) return;
     for (const department of new Set(d.departments)) {
       // 即办件: the chief representative decided at the window; the task is created decided, in this transaction.
       const atWindow = d.immediateDecision?.department === department ? d.immediateDecision : undefined;
-      const [created] = await queryRows<{ id: string }>(
-        tx.manager,
-        `INSERT INTO approval.review_tasks (id, case_no, item_code, item_name, department, stage, status, due_at, decision, opinion, decided_by, decided_at, stage_lead, survey_required)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULLIF($10, ''), $11, $12, $13, $14)
-         ON CONFLICT (case_no, stage, department) DO NOTHING
-         RETURNING id`,
-        [
-          d.taskIds?.[department] ?? newId(), e.caseNo, d.itemCode, d.itemName, department, d.stage, atWindow ? STATUS_AFTER[atWindow.decision] : 'OPEN', d.dueAt,
-          atWindow?.decision ?? null, atWindow?.opinion ?? '', atWindow?.decidedBy ?? null, atWindow?.decidedAt ?? null,
-          d.lead ?? null, d.jointSiteSurvey === true,
-        ],
-      );
+      const created = await this.tasks.add(tx.manager, {
+        id: d.taskIds?.[department] ?? newId(),
+        caseNo: e.caseNo,
+        itemCode: d.itemCode,
+        itemName: d.itemName,
+        department,
+        stage: d.stage,
+        status: atWindow ? STATUS_AFTER[atWindow.decision] : 'OPEN',
+        dueAt: d.dueAt,
+        decision: atWindow?.decision ?? null,
+        opinion: atWindow?.opinion ?? '',
+        decidedBy: atWindow?.decidedBy ?? null,
+        decidedAt: atWindow?.decidedAt ?? null,
+        stageLead: d.lead ?? null,
+        surveyRequired: d.jointSiteSurvey === true,
+      });
       if (!created || !atWindow) continue;
       const decider = { id: atWindow.decidedBy, role: 'CHIEF_REP' as const, department };
-      tx.emit<TaskDecidedData>(
+      tx.emit(
         Events.TaskDecided,
         e.caseNo,
         { taskId: created.id, stage: d.stage, department, decision: atWindow.decision, opinion: atWindow.opinion },
         decider,
       );
-      await writeAudit(tx.manager, {
+      await this.audit.write(tx.manager, {
         actor: decider,
         action: 'TASK_DECIDED',
         department,

@@ -1,25 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { toShanghai } from '#libs/calendar';
-import { AppError, ErrorCodes, Events, type Command, type OpinionView, type Problem, type RecordOpinionRequest } from '#libs/contracts';
+import { AppError, ErrorCodes, Events, OPINION_MAX_LENGTH, type Command, type OpinionView, type Problem, type RecordOpinionRequest } from '#libs/contracts';
 import { newId, UnitOfWork } from '#libs/messaging';
-import { queryOne, queryRows } from '#libs/persistence';
-import { writeAudit } from '../audit/audit-log.js';
-import { departmentsActedFor } from '../delegations/acting-for.js';
-
-interface OpinionRow {
-  id: string;
-  case_no: string;
-  department: string;
-  author: string;
-  on_behalf_of: string | null;
-  opinion: string;
-  created_at: Date;
-}
+import { AuditLogRepository } from '../audit/audit-log.repository.js';
+import { ActingFor } from '../delegations/acting-for.js';
+import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
+import { OpinionRepository, type OpinionRow } from './opinion.repository.js';
 
 const CASE_NO = /^[A-Za-z0-9_-]{1,64}$/;
 const DEPARTMENT = /^[A-Z0-9_-]{1,32}$/;
-export const OPINION_MAX_LENGTH = 2000;
 
 /**
  * 会商: the departments reviewing a case consult each other in writing. Any department with a task in the case (any
@@ -30,18 +19,19 @@ export const OPINION_MAX_LENGTH = 2000;
 export class Opinions {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly ds: DataSource,
+    private readonly opinions: OpinionRepository,
+    private readonly tasks: ReviewTaskRepository,
+    private readonly actingFor: ActingFor,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   async record(command: Command<unknown>, correlationId: string): Promise<OpinionView> {
     const request = parse(command?.data);
     const actor = command.actor;
     return this.uow.run({ actor, correlationId }, async (tx) => {
-      const inCase = (
-        await queryRows<{ department: string }>(tx.manager, `SELECT DISTINCT department FROM approval.review_tasks WHERE case_no = $1 ORDER BY department`, [request.caseNo])
-      ).map((r) => r.department);
+      const inCase = await this.tasks.departmentsInCase(tx.manager, request.caseNo);
       if (!inCase.length) throw AppError.notFound(ErrorCodes.CASE_NOT_FOUND, `No case ${request.caseNo} under review.`);
-      const mine = await departmentsActedFor(tx.manager, actor);
+      const mine = await this.actingFor.departments(tx.manager, actor);
       const eligible = inCase.filter((d) => mine.has(d));
       let department: string;
       if (request.department) {
@@ -57,15 +47,16 @@ export class Opinions {
         throw AppError.invalid(ErrorCodes.VALIDATION, [{ field: 'department', rule: 'required', message: `Say which department the opinion is from: ${eligible.join(' or ')}.` }]);
       }
       const acting = mine.get(department)!;
-      const row = (await queryOne<OpinionRow>(
-        tx.manager,
-        `INSERT INTO approval.opinions (id, case_no, department, author, on_behalf_of, opinion)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         RETURNING id, case_no, department, author, on_behalf_of, opinion, created_at`,
-        [newId(), request.caseNo, department, actor.id, acting.onBehalfOf ?? null, request.opinion],
-      ))!;
+      const row = await this.opinions.add(tx.manager, {
+        id: newId(),
+        caseNo: request.caseNo,
+        department,
+        author: actor.id,
+        onBehalfOf: acting.onBehalfOf ?? null,
+        opinion: request.opinion,
+      });
       tx.emit(Events.OpinionRecorded, request.caseNo, { opinionId: row.id, department, opinion: row.opinion }, acting);
-      await writeAudit(tx.manager, { actor: acting, action: 'OPINION_RECORDED', department, caseNo: request.caseNo, details: { opinionId: row.id } });
+      await this.audit.write(tx.manager, { actor: acting, action: 'OPINION_RECORDED', department, caseNo: request.caseNo, details: { opinionId: row.id } });
       return toView(row);
     });
   }
@@ -75,12 +66,7 @@ export class Opinions {
     if (typeof caseNo !== 'string' || !CASE_NO.test(caseNo)) {
       throw AppError.invalid(ErrorCodes.VALIDATION, [{ field: 'caseNo', rule: 'required', message: 'caseNo is required.' }]);
     }
-    const rows = await queryRows<OpinionRow>(
-      this.ds.manager,
-      `SELECT id, case_no, department, author, on_behalf_of, opinion, created_at FROM approval.opinions WHERE case_no = $1 ORDER BY created_at, id`,
-      [caseNo],
-    );
-    return rows.map(toView);
+    return (await this.opinions.ofCase(caseNo)).map(toView);
   }
 }
 

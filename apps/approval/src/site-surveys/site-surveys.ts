@@ -12,12 +12,12 @@ import {
   type SiteSurveyView,
 } from '#libs/contracts';
 import { newId, UnitOfWork } from '#libs/messaging';
-import { queryOne, queryRows } from '#libs/persistence';
-import { writeAudit } from '../audit/audit-log.js';
-import { actingFor, departmentsActedFor } from '../delegations/acting-for.js';
-import { stageSurveyRules } from './item-rules.js';
+import { AuditLogRepository } from '../audit/audit-log.repository.js';
+import { ActingFor } from '../delegations/acting-for.js';
+import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
+import { SiteSurveyRepository } from './site-survey.repository.js';
 import { pendingDepartments } from './survey-gate.js';
-import { findingsOf, SURVEY_COLUMNS, toSurveyView, type SurveyRow } from './survey-store.js';
+import { toSurveyView } from './survey-view.js';
 
 const CASE_NO = /^[A-Za-z0-9_-]{1,64}$/;
 const DEPARTMENT = /^[A-Z0-9_-]{1,32}$/;
@@ -36,33 +36,27 @@ export class SiteSurveys {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly ds: DataSource,
+    private readonly surveys: SiteSurveyRepository,
+    private readonly tasks: ReviewTaskRepository,
+    private readonly actingFor: ActingFor,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   async schedule(command: Command<unknown>, correlationId: string): Promise<SiteSurveyView> {
     const now = new Date();
     const request = parseSchedule(command?.data, now);
     const actor = command.actor;
-    const any = await queryOne<{ item_code: string; stage: number }>(
-      this.ds.manager,
-      `SELECT item_code, max(stage) AS stage FROM approval.review_tasks WHERE case_no = $1 GROUP BY item_code`,
-      [request.caseNo],
-    );
+    const any = await this.tasks.latestStage(request.caseNo);
     if (!any) throw AppError.notFound(ErrorCodes.CASE_NOT_FOUND, `No case ${request.caseNo} under review.`);
-    const rules = await stageSurveyRules(this.ds.manager, request.caseNo, any.stage);
+    const rules = await this.tasks.surveyRules(this.ds.manager, request.caseNo, any.stage);
     if (!rules.jointSiteSurvey) throw AppError.invalid(ErrorCodes.SURVEY_NOT_REQUIRED, [{ field: 'caseNo', rule: 'jointSiteSurvey', message: `Item ${any.item_code} has no joint site survey.` }]);
 
     return this.uow.run({ actor, correlationId }, async (tx) => {
-      const tasks = await queryRows<{ stage: number; department: string; status: string }>(
-        tx.manager,
-        `SELECT stage, department, status FROM approval.review_tasks
-          WHERE case_no = $1 AND stage = (SELECT max(stage) FROM approval.review_tasks WHERE case_no = $1)
-          ORDER BY department`,
-        [request.caseNo],
-      );
+      const tasks = await this.tasks.ofLatestStage(tx.manager, request.caseNo);
       const stage = tasks[0].stage;
       const lead = rules.lead;
       if (!lead) throw AppError.invalid(ErrorCodes.SURVEY_NOT_REQUIRED, [{ field: 'caseNo', rule: 'lead', message: `Stage ${stage} of ${request.caseNo} has no lead department to hold a survey.` }]);
-      const acting = await actingFor(tx.manager, actor, lead);
+      const acting = await this.actingFor.department(tx.manager, actor, lead);
       if (!acting) throw AppError.forbidden(ErrorCodes.SURVEY_NOT_LEAD, `Only the lead department ${lead}'s chief representative (or its active backup) schedules the joint site survey.`);
       const leadTask = tasks.find((t) => t.department === lead);
       if (leadTask?.status !== 'OPEN') throw AppError.conflict(ErrorCodes.SURVEY_STAGE_NOT_OPEN, `Stage ${stage} of ${request.caseNo} is not open for ${lead} (its task is ${leadTask?.status ?? 'missing'}).`);
@@ -76,17 +70,21 @@ export class SiteSurveys {
       }
       // The lead always takes part in its own survey.
       const departments = request.departments.includes(lead) ? request.departments : [lead, ...request.departments];
-      const row = await queryOne<SurveyRow>(
-        tx.manager,
-        `INSERT INTO approval.site_surveys (id, case_no, stage, lead_department, at, place, departments, notified, scheduled_by, scheduled_on_behalf_of)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (case_no, stage) DO NOTHING
-         RETURNING ${SURVEY_COLUMNS}`,
-        [newId(), request.caseNo, stage, lead, request.at, request.place, departments, stageDepartments, actor.id, acting.onBehalfOf ?? null],
-      );
+      const row = await this.surveys.add(tx.manager, {
+        id: newId(),
+        caseNo: request.caseNo,
+        stage,
+        lead,
+        at: request.at,
+        place: request.place,
+        departments,
+        notified: stageDepartments,
+        scheduledBy: actor.id,
+        scheduledOnBehalfOf: acting.onBehalfOf ?? null,
+      });
       if (!row) {
-        const existing = await queryOne<{ id: string }>(tx.manager, `SELECT id FROM approval.site_surveys WHERE case_no = $1 AND stage = $2`, [request.caseNo, stage]);
-        throw AppError.conflict(ErrorCodes.SURVEY_ALREADY_SCHEDULED, `A joint site survey of stage ${stage} is already scheduled.`, { surveyId: existing?.id });
+        const existing = await this.surveys.idOf(tx.manager, request.caseNo, stage);
+        throw AppError.conflict(ErrorCodes.SURVEY_ALREADY_SCHEDULED, `A joint site survey of stage ${stage} is already scheduled.`, { surveyId: existing });
       }
       tx.emit(
         Events.SiteSurveyScheduled,
@@ -94,7 +92,7 @@ export class SiteSurveys {
         { surveyId: row.id, stage, lead, at: row.at.toISOString(), place: row.place, departments, notified: stageDepartments },
         acting,
       );
-      await writeAudit(tx.manager, {
+      await this.audit.write(tx.manager, {
         actor: acting,
         action: 'SURVEY_SCHEDULED',
         department: lead,
@@ -110,28 +108,22 @@ export class SiteSurveys {
     const actor = command.actor;
     return this.uow.run({ actor, correlationId }, async (tx) => {
       // Locked: two departments recording at once must agree on which of them completed the survey.
-      const survey = await queryOne<SurveyRow>(tx.manager, `SELECT ${SURVEY_COLUMNS} FROM approval.site_surveys WHERE id = $1 FOR UPDATE`, [request.surveyId]);
+      const survey = await this.surveys.lock(tx.manager, request.surveyId);
       if (!survey) throw AppError.notFound(ErrorCodes.SURVEY_NOT_FOUND, `No site survey ${request.surveyId}.`);
       const { department, acting } = await this.chooseDepartment(tx.manager, actor, survey.departments, request.department);
-      const inserted = await queryRows(
-        tx.manager,
-        `INSERT INTO approval.survey_findings (survey_id, department, findings, recorded_by, on_behalf_of)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING department`,
-        [survey.id, department, request.findings, actor.id, acting.onBehalfOf ?? null],
-      );
-      if (!inserted.length) throw AppError.conflict(ErrorCodes.SURVEY_FINDINGS_RECORDED, `${department} has already recorded its findings of this survey.`);
-      const findings = await findingsOf(tx.manager, [survey.id]);
+      const inserted = await this.surveys.addFindings(tx.manager, {
+        surveyId: survey.id,
+        department,
+        findings: request.findings,
+        recordedBy: actor.id,
+        onBehalfOf: acting.onBehalfOf ?? null,
+      });
+      if (!inserted) throw AppError.conflict(ErrorCodes.SURVEY_FINDINGS_RECORDED, `${department} has already recorded its findings of this survey.`);
+      const findings = await this.surveys.findingsOf(tx.manager, [survey.id]);
       const complete = pendingDepartments({ departments: survey.departments, recorded: findings.map((f) => f.department) }).length === 0;
-      if (complete) {
-        const r = await queryOne<{ recorded_at: Date }>(
-          tx.manager,
-          `UPDATE approval.site_surveys SET recorded_at = now(), version = version + 1 WHERE id = $1 RETURNING recorded_at`,
-          [survey.id],
-        );
-        survey.recorded_at = r!.recorded_at;
-      }
+      if (complete) survey.recorded_at = await this.surveys.markRecorded(tx.manager, survey.id);
       tx.emit(Events.SiteSurveyFindingsRecorded, survey.case_no, { surveyId: survey.id, stage: survey.stage, department, findings: request.findings, complete }, acting);
-      await writeAudit(tx.manager, {
+      await this.audit.write(tx.manager, {
         actor: acting,
         action: 'SURVEY_FINDINGS_RECORDED',
         department,
@@ -147,14 +139,14 @@ export class SiteSurveys {
     if (typeof caseNo !== 'string' || !CASE_NO.test(caseNo)) {
       throw AppError.invalid(ErrorCodes.VALIDATION, [{ field: 'caseNo', rule: 'required', message: 'caseNo is required.' }]);
     }
-    const surveys = await queryRows<SurveyRow>(this.ds.manager, `SELECT ${SURVEY_COLUMNS} FROM approval.site_surveys WHERE case_no = $1 ORDER BY stage`, [caseNo]);
-    const findings = await findingsOf(this.ds.manager, surveys.map((s) => s.id));
+    const surveys = await this.surveys.ofCase(caseNo);
+    const findings = await this.surveys.findingsOf(this.ds.manager, surveys.map((s) => s.id));
     return surveys.map((s) => toSurveyView(s, findings));
   }
 
   /** The department the caller records for: the one named, or the only one of the survey's they may act for. */
   private async chooseDepartment(m: EntityManager, actor: Actor, departments: string[], named?: string): Promise<{ department: string; acting: Actor }> {
-    const mine = await departmentsActedFor(m, actor);
+    const mine = await this.actingFor.departments(m, actor);
     if (named) {
       if (!departments.includes(named)) throw AppError.invalid(ErrorCodes.VALIDATION, [{ field: 'department', rule: 'inSurvey', message: `${named} does not take part in this survey (${departments.join(', ')}).` }]);
       const acting = mine.get(named);

@@ -1,10 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { WorkingCalendar } from '#libs/calendar';
+import type { ServiceConfig } from '#libs/config';
 import { AppError, ErrorCodes, type Actor, type Problem, type WorklistPage, type WorklistRequest } from '#libs/contracts';
-import { departmentsActedFor } from '../delegations/acting-for.js';
-import { TASK_COLUMNS, TASK_STATUSES, toTaskView, type ReviewTaskRow, type TaskStatus } from '../tasks/review-task.js';
-import { cursorTime, decodeCursor, pageSize, paginate, queryRows, type CursorKey } from '#libs/persistence';
-import { warningLevel, warningThreshold } from './warning-level.js';
+import { ActingFor } from '../delegations/acting-for.js';
+import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
+import { TASK_STATUSES, toTaskView, type TaskStatus } from '../review-task/review-task.js';
+import { decodeCursor, pageSize, paginate, type CursorKey } from '#libs/persistence';
+import { SERVICE_CONFIG } from '#libs/messaging';
+import { taskWarningLevel } from './warning-level.js';
 
 interface Filters {
   actor: Actor;
@@ -25,12 +29,19 @@ interface Filters {
  */
 @Injectable()
 export class Worklist {
-  constructor(private readonly ds: DataSource) {}
+  private readonly calendar = WorkingCalendar.official();
+
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly tasks: ReviewTaskRepository,
+    private readonly actingFor: ActingFor,
+  ) {}
 
   async run(request: unknown): Promise<WorklistPage> {
     const f = parse(request);
     const now = new Date();
-    const acting = await departmentsActedFor(this.ds.manager, f.actor, now);
+    const acting = await this.actingFor.departments(this.ds.manager, f.actor, now);
     const departments = [...acting.keys()];
     if (f.department && !acting.has(f.department)) {
       throw AppError.forbidden(ErrorCodes.DEPARTMENT_NOT_YOURS, `You neither represent ${f.department} nor stand in for it now.`);
@@ -38,36 +49,22 @@ export class Worklist {
     const scope = f.department ? [f.department] : departments;
     if (!scope.length) return { items: [], nextCursor: null, departments };
 
-    const where = ['department = ANY($1::text[])'];
-    const params: unknown[] = [scope];
-    const add = (sql: (p: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    if (f.status) add((p) => `status = ${p}`, f.status);
-    if (f.itemCode) add((p) => `item_code = ${p}`, f.itemCode);
-    if (f.dueBefore) add((p) => `due_at < ${p}`, f.dueBefore);
-    if (f.overdue === true) add((p) => `status = 'OPEN' AND due_at < ${p}`, now);
-    if (f.overdue === false) add((p) => `NOT (status = 'OPEN' AND due_at < ${p})`, now);
-    if (f.assignee) add((p) => `assignee = ${p}`, f.assignee);
-    if (f.after) {
-      params.push(f.after.at, f.after.id);
-      where.push(`(due_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    params.push(f.limit + 1);
-    const rows = await queryRows<ReviewTaskRow & { due_key: string }>(
-      this.ds.manager,
-      `SELECT ${TASK_COLUMNS}, ${cursorTime('due_at')} AS due_key
-         FROM approval.review_tasks
-        WHERE ${where.join(' AND ')}
-        ORDER BY due_at, id
-        LIMIT $${params.length}`,
-      params,
+    const rows = await this.tasks.worklist(
+      {
+        departments: scope,
+        status: f.status,
+        itemCode: f.itemCode,
+        dueBefore: f.dueBefore,
+        overdue: f.overdue,
+        now,
+        assignee: f.assignee,
+        after: f.after,
+      },
+      f.limit,
     );
     const { page, nextCursor } = paginate(rows, f.limit, (r) => ({ at: r.due_key, id: r.id }));
-    const threshold = warningThreshold();
     return {
-      items: page.map((r) => ({ ...toTaskView(r), warningLevel: warningLevel({ status: r.status, createdAt: r.created_at, dueAt: r.due_at, pausedMs: Number(r.paused_ms ?? 0) }, now, { threshold }) })),
+      items: page.map((r) => ({ ...toTaskView(r), warningLevel: taskWarningLevel(this.calendar, { status: r.status, createdAt: r.created_at, dueAt: r.due_at, pausedMs: Number(r.paused_ms ?? 0) }, now, this.config.warningThreshold) })),
       nextCursor,
       departments,
     };

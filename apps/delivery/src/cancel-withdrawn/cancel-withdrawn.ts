@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseWithdrawnData, EventEnvelope } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
-import { queryOne } from '#libs/persistence';
+import { CaseProfileRepository } from '../case-profile/case-profile.repository.js';
+import { DeliveryRepository } from '../delivery/delivery.repository.js';
 
 /**
  * The applicant withdrew the case: a delivery waiting at the window or the courier desk (READY) is cancelled and its
@@ -10,14 +11,14 @@ import { queryOne } from '#libs/persistence';
  */
 @Injectable()
 export class CancelWithdrawn {
+  constructor(
+    private readonly profiles: CaseProfileRepository,
+    private readonly deliveries: DeliveryRepository,
+  ) {}
+
   async run(tx: Tx, e: EventEnvelope<CaseWithdrawnData>): Promise<void> {
-    const profile = await queryOne(tx.manager, `SELECT 1 FROM delivery.case_profiles WHERE case_no = $1 FOR UPDATE`, [e.caseNo]);
-    if (!profile) throw new Error(`no case profile for case ${e.caseNo} yet`);
-    await tx.manager.query(`UPDATE delivery.case_profiles SET withdrawn_at = COALESCE(withdrawn_at, $2) WHERE case_no = $1`, [e.caseNo, e.occurredAt]);
-    await tx.manager.query(
-      `UPDATE delivery.deliveries SET status = 'CANCELLED', cancelled_at = now(), cancel_reason = $2, version = version + 1
-        WHERE case_no = $1 AND status = 'READY'`,
-      [e.caseNo, `withdrawn: ${e.data.reason}`],
-    );
+    if (!(await this.profiles.lock(tx.manager, e.caseNo))) throw new Error(`no case profile for case ${e.caseNo} yet`);
+    await this.profiles.markWithdrawn(tx.manager, e.caseNo, e.occurredAt);
+    await this.deliveries.cancelReady(tx.manager, e.caseNo, `withdrawn: ${e.data.reason}`);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseAcceptedData, EventEnvelope } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
+import { CaseProfileRepository } from './case-profile.repository.js';
 import { idHash } from './id-hash.js';
 
 /**
@@ -9,21 +10,19 @@ import { idHash } from './id-hash.js';
  */
 @Injectable()
 export class RecordProfile {
+  constructor(private readonly profiles: CaseProfileRepository) {}
+
   async execute(tx: Tx, e: EventEnvelope<CaseAcceptedData>): Promise<void> {
     const d = e.data;
-    await tx.manager.query(
-      `INSERT INTO delivery.case_profiles (case_no, item_name, results, delivery, applicant_name, id_hash, center_code, pending_materials)
-       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7, $8::jsonb) ON CONFLICT (case_no) DO NOTHING`,
-      [
-        e.caseNo,
-        d.itemName,
-        JSON.stringify(d.results ?? []),
-        JSON.stringify(d.delivery ?? { method: 'WINDOW' }),
-        d.applicant.name,
-        idHash(e.caseNo, d.applicant.idNumber),
-        d.centerCode,
-        JSON.stringify(d.pendingMaterials ?? []),
-      ],
-    );
+    await this.profiles.add(tx.manager, {
+      caseNo: e.caseNo,
+      itemName: d.itemName,
+      results: d.results ?? [],
+      delivery: d.delivery ?? { method: 'WINDOW' },
+      applicantName: d.applicant.name,
+      idHash: idHash(e.caseNo, d.applicant.idNumber),
+      centerCode: d.centerCode,
+      pendingMaterials: d.pendingMaterials ?? [],
+    });
   }
 }

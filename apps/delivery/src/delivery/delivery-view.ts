@@ -1,22 +1,15 @@
-import type { EntityManager } from 'typeorm';
 import { toShanghai } from '#libs/calendar';
 import type { DeliveryView } from '#libs/contracts';
-import { queryRows } from '#libs/persistence';
-import type { DeliveryRow } from './delivery-row.js';
+import type { CertificateRow } from '../certificate/certificate.repository.js';
+import type { DeliveryRow } from './delivery.repository.js';
 import { maskPhone } from './mask-phone.js';
 
 type CertificateView = DeliveryView['certificates'][number];
 
-/** Views of deliveries with their certificates, fetched in one query for the whole list. */
-export async function deliveryViews(m: EntityManager, rows: DeliveryRow[]): Promise<DeliveryView[]> {
-  if (rows.length === 0) return [];
-  const certs = await queryRows<{ case_no: string; certificate_no: string; name: string; department: string }>(
-    m,
-    `SELECT case_no, certificate_no, name, department FROM delivery.certificates WHERE case_no = ANY($1) ORDER BY certificate_no`,
-    [[...new Set(rows.map((r) => r.case_no))]],
-  );
+/** Views of deliveries, each with the certificates of its case (fetched in one query for the whole list). */
+export function deliveryViews(rows: DeliveryRow[], certificates: CertificateRow[]): DeliveryView[] {
   const byCase = new Map<string, CertificateView[]>();
-  for (const c of certs) {
+  for (const c of certificates) {
     const list = byCase.get(c.case_no) ?? [];
     list.push({ certificateNo: c.certificate_no, name: c.name, department: c.department });
     byCase.set(c.case_no, list);
@@ -24,8 +17,8 @@ export async function deliveryViews(m: EntityManager, rows: DeliveryRow[]): Prom
   return rows.map((r) => toDeliveryView(r, byCase.get(r.case_no) ?? []));
 }
 
-export async function deliveryView(m: EntityManager, row: DeliveryRow): Promise<DeliveryView> {
-  return (await deliveryViews(m, [row]))[0];
+export function deliveryView(row: DeliveryRow, certificates: CertificateRow[]): DeliveryView {
+  return deliveryViews([row], certificates)[0];
 }
 
 /** The pickup code never appears here: it is the applicant's secret, shown only through pickupCodeOfCase. */

@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppError,
-  ErrorCodes,
-  Events,
-  type Command,
-  type DeliveryDeliveredData,
-  type DeliveryView,
-  type PickupRequest,
-} from '#libs/contracts';
+import { AppError, ErrorCodes, Events, type Command, type DeliveryView, type PickupRequest } from '#libs/contracts';
 import { UnitOfWork, type Tx } from '#libs/messaging';
-import { queryOne, queryRows } from '#libs/persistence';
 import { commandProblems } from '../delivery/command-checks.js';
-import { lockDelivery, transition, wrongMethod, wrongState } from '../delivery/delivery-store.js';
+import { CaseProfileRepository } from '../case-profile/case-profile.repository.js';
+import { CertificateRepository } from '../certificate/certificate.repository.js';
+import { wrongMethod, wrongState } from '../delivery/delivery-errors.js';
 import { deliveryView } from '../delivery/delivery-view.js';
+import { DeliveryRepository } from '../delivery/delivery.repository.js';
 import { MAX_FAILED_PICKUPS, pickupMatches } from './pickup-check.js';
 
 type Attempt = { released: DeliveryView } | { failedPickups: number };
@@ -24,7 +18,12 @@ type Attempt = { released: DeliveryView } | { failedPickups: number };
  */
 @Injectable()
 export class Pickup {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly deliveries: DeliveryRepository,
+    private readonly profiles: CaseProfileRepository,
+    private readonly certificates: CertificateRepository,
+  ) {}
 
   async execute(cmd: Command<PickupRequest>, correlationId: string): Promise<DeliveryView> {
     const problems = commandProblems(cmd, { pickupCode: 16, idNumber: 32 });
@@ -37,28 +36,19 @@ export class Pickup {
   }
 
   private async attempt(tx: Tx, req: PickupRequest): Promise<Attempt> {
-    const row = await lockDelivery(tx, req.deliveryId.trim());
+    const row = await this.deliveries.lock(tx.manager, req.deliveryId.trim());
     if (row.method !== 'WINDOW') throw wrongMethod(row, 'WINDOW');
     if (row.status !== 'READY') throw wrongState(row, 'READY');
     if (row.failed_pickups >= MAX_FAILED_PICKUPS) {
       throw new AppError(ErrorCodes.PICKUP_LOCKED, 'Too many failed pickup attempts; the delivery is locked until staff verify the applicant.', 423);
     }
-    const profile = await queryOne<{ id_hash: string; applicant_name: string }>(
-      tx.manager,
-      `SELECT id_hash, applicant_name FROM delivery.case_profiles WHERE case_no = $1`,
-      [row.case_no],
-    );
+    const profile = await this.profiles.applicant(tx.manager, row.case_no);
     const matches = !!profile && pickupMatches({ caseNo: row.case_no, pickupCode: row.pickup_code, idHash: profile.id_hash }, req);
     if (!matches) {
-      const [counted] = await queryRows<{ failed_pickups: number }>(
-        tx.manager,
-        `UPDATE delivery.deliveries SET failed_pickups = failed_pickups + 1 WHERE id = $1 RETURNING failed_pickups`,
-        [row.id],
-      );
-      return { failedPickups: counted.failed_pickups };
+      return { failedPickups: await this.deliveries.countFailedPickup(tx.manager, row.id) };
     }
-    const updated = await transition(tx, row, 'DELIVERED', 'signed_by = $5, delivered_at = now()', [profile.applicant_name]);
-    tx.emit<DeliveryDeliveredData>(Events.DeliveryDelivered, row.case_no, { deliveryId: row.id, method: 'WINDOW', signedBy: profile.applicant_name });
-    return { released: await deliveryView(tx.manager, updated) };
+    const updated = await this.deliveries.deliver(tx.manager, row, profile.applicant_name);
+    tx.emit(Events.DeliveryDelivered, row.case_no, { deliveryId: row.id, method: 'WINDOW', signedBy: profile.applicant_name });
+    return { released: deliveryView(updated, await this.certificates.ofCases(tx.manager, [updated.case_no])) };
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError, ErrorCodes, type DeliveryView, type PickupCodeView, type Problem } from '#libs/contracts';
-import { queryOne, queryRows } from '#libs/persistence';
-import { DELIVERY_COLUMNS, type DeliveryRow } from '../delivery/delivery-row.js';
+import { CertificateRepository } from '../certificate/certificate.repository.js';
 import { deliveryViews } from '../delivery/delivery-view.js';
+import { DeliveryRepository, type DeliveryRow } from '../delivery/delivery.repository.js';
 
 const STATUSES = ['READY', 'DISPATCHED', 'DELIVERED', 'CANCELLED'];
 const METHODS = ['WINDOW', 'COURIER'];
@@ -11,7 +11,11 @@ const METHODS = ['WINDOW', 'COURIER'];
 /** What the delivery window, the courier desk and the public status page read. */
 @Injectable()
 export class QueryDeliveries {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly deliveries: DeliveryRepository,
+    private readonly certificates: CertificateRepository,
+  ) {}
 
   /** Oldest first: the queue is worked in the order results became ready. */
   async list(query: { status?: string; method?: string } | undefined): Promise<DeliveryView[]> {
@@ -23,33 +27,21 @@ export class QueryDeliveries {
       problems.push({ field: 'method', rule: 'isIn', message: `method is one of ${METHODS.join(', ')}` });
     }
     if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
-    const rows = await queryRows<DeliveryRow>(
-      this.ds.manager,
-      `SELECT ${DELIVERY_COLUMNS} FROM delivery.deliveries
-        WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR method = $2)
-        ORDER BY created_at, id`,
-      [query?.status ?? null, query?.method ?? null],
-    );
-    return deliveryViews(this.ds.manager, rows);
+    return this.views(await this.deliveries.list(query?.status, query?.method));
   }
 
   async ofCase(query: { caseNo?: string } | undefined): Promise<DeliveryView[]> {
-    const rows = await queryRows<DeliveryRow>(
-      this.ds.manager,
-      `SELECT ${DELIVERY_COLUMNS} FROM delivery.deliveries WHERE case_no = $1 ORDER BY created_at, id`,
-      [caseNoOf(query)],
-    );
-    return deliveryViews(this.ds.manager, rows);
+    return this.views(await this.deliveries.ofCase(caseNoOf(query)));
   }
 
   /** Only while a window delivery waits to be collected; afterwards the code is spent and not shown again. */
   async pickupCode(query: { caseNo?: string } | undefined): Promise<PickupCodeView | null> {
-    const row = await queryOne<{ id: string; pickup_code: string }>(
-      this.ds.manager,
-      `SELECT id, pickup_code FROM delivery.deliveries WHERE case_no = $1 AND method = 'WINDOW' AND status = 'READY'`,
-      [caseNoOf(query)],
-    );
+    const row = await this.deliveries.readyForPickup(caseNoOf(query));
     return row ? { deliveryId: row.id, pickupCode: row.pickup_code } : null;
+  }
+
+  private async views(rows: DeliveryRow[]): Promise<DeliveryView[]> {
+    return deliveryViews(rows, await this.certificates.ofCases(this.ds.manager, rows.map((r) => r.case_no)));
   }
 }
 

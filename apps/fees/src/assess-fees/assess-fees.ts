@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseAcceptedData, EventEnvelope } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
+import { AssessmentRepository } from '../assessment/assessment.repository.js';
 import { applicantCategoriesOf, assessFees, totalFen } from './fee-rules.js';
 
 /**
@@ -9,12 +10,11 @@ import { applicantCategoriesOf, assessFees, totalFen } from './fee-rules.js';
  */
 @Injectable()
 export class AssessFees {
+  constructor(private readonly assessments: AssessmentRepository) {}
+
   async execute(tx: Tx, e: EventEnvelope<CaseAcceptedData>): Promise<void> {
     const form = e.data.form ?? {};
     const lines = assessFees(e.data.fees ?? [], form, applicantCategoriesOf(form), e.data.formFields ?? []);
-    await tx.manager.query(
-      `INSERT INTO fees.assessments (case_no, lines, total_fen) VALUES ($1, $2::jsonb, $3) ON CONFLICT (case_no) DO NOTHING`,
-      [e.caseNo, JSON.stringify(lines), totalFen(lines)],
-    );
+    await this.assessments.add(tx.manager, e.caseNo, lines, totalFen(lines));
   }
 }

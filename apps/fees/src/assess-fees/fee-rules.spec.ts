@@ -1,7 +1,7 @@
 import type { FeeRule, FormFieldSpec } from '#libs/contracts';
 import { applicantCategoriesOf, assessFees, FeeRuleError, totalFen } from './fee-rules.js';
 
-// Copied from shared/data/catalog-sample.json: the rules as the catalog publishes them.
+// As the sample catalog (apps/intake/src/seed/sample-catalog.ts) publishes them.
 const RE_TRANSFER: FeeRule[] = [
   { code: 'REG-RES', name: '不动产登记费(住宅)', department: 'NRB', kind: 'FIXED', amountFen: 8000, when: { propertyType: 'RESIDENTIAL' }, exemptFor: ['SMALL_MICRO_ENTERPRISE'] },
   { code: 'REG-NONRES', name: '不动产登记费(非住宅)', department: 'NRB', kind: 'FIXED', amountFen: 55000, when: { propertyType: 'NON_RESIDENTIAL' }, exemptFor: ['SMALL_MICRO_ENTERPRISE'] },

@@ -1,14 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { Rpc } from '#libs/contracts';
-import { HealthService, type HealthReport } from '#libs/messaging';
+import { HealthService, OnRpc, type HealthReport } from '#libs/messaging';
 
 /** The gateway's aggregated health asks each service over NATS, not over its HTTP port. */
 @Controller()
 export class FeesHealthHandler {
   constructor(private readonly health: HealthService) {}
 
-  @MessagePattern(Rpc.fees.health)
+  @OnRpc(Rpc.fees.health)
   check(): Promise<HealthReport> {
     return this.health.check();
   }

@@ -1,15 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Events, type FeeLine, type FeesSettledData, type NoticeIssuedData } from '#libs/contracts';
+import { Events } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
-import { queryOne, queryRows } from '#libs/persistence';
+import { AssessmentRepository } from '../assessment/assessment.repository.js';
+import { NoticeRepository } from '../payment-notice/notice.repository.js';
 import { paymentNoticeNo } from './notice-number.js';
-
-interface AssessmentRow {
-  lines: FeeLine[];
-  total_fen: string;
-  approved_at: Date | null;
-  withdrawn_at: Date | null;
-}
 
 /**
  * On approval the case's fees fall due: one PaymentNotice for everything owed, or settled at once when nothing is.
@@ -17,32 +11,26 @@ interface AssessmentRow {
  */
 @Injectable()
 export class IssueNotice {
+  constructor(
+    private readonly assessments: AssessmentRepository,
+    private readonly notices: NoticeRepository,
+  ) {}
+
   async execute(tx: Tx, caseNo: string): Promise<void> {
-    const assessment = await queryOne<AssessmentRow>(
-      tx.manager,
-      `SELECT lines, total_fen, approved_at, withdrawn_at FROM fees.assessments WHERE case_no = $1 FOR UPDATE`,
-      [caseNo],
-    );
+    const assessment = await this.assessments.lockAndRead(tx.manager, caseNo);
     // The acceptance event travels on another stream and may not be here yet; throwing makes the approval retry.
     if (!assessment) throw new Error(`no fee assessment for case ${caseNo} yet`);
     // Withdrawn (the withdrawal overtook the approval): nothing falls due.
     if (assessment.approved_at || assessment.withdrawn_at) return;
-    await tx.manager.query(`UPDATE fees.assessments SET approved_at = now() WHERE case_no = $1`, [caseNo]);
+    await this.assessments.markApproved(tx.manager, caseNo);
 
     const total = Number(assessment.total_fen);
     if (total === 0) {
-      tx.emit<FeesSettledData>(Events.FeesSettled, caseNo, { reason: 'NO_FEE', totalFen: 0 });
+      tx.emit(Events.FeesSettled, caseNo, { reason: 'NO_FEE', totalFen: 0 });
       return;
     }
-    const seq = await queryOne<{ n: string }>(tx.manager, `SELECT nextval('fees.payment_notice_seq') AS n`);
-    const noticeNo = paymentNoticeNo(new Date(), seq!.n);
-    const inserted = await queryRows(
-      tx.manager,
-      `INSERT INTO fees.payment_notices (notice_no, case_no, items, total_fen, status)
-       VALUES ($1, $2, $3::jsonb, $4, 'UNPAID') ON CONFLICT (case_no) DO NOTHING RETURNING notice_no`,
-      [noticeNo, caseNo, JSON.stringify(assessment.lines), total],
-    );
-    if (inserted.length === 0) return;
-    tx.emit<NoticeIssuedData>(Events.NoticeIssued, caseNo, { noticeNo, items: assessment.lines, totalFen: total });
+    const noticeNo = paymentNoticeNo(new Date(), await this.notices.nextSeq(tx.manager));
+    if (!(await this.notices.issue(tx.manager, noticeNo, caseNo, assessment.lines, total))) return;
+    tx.emit(Events.NoticeIssued, caseNo, { noticeNo, items: assessment.lines, totalFen: total });
   }
 }

@@ -1,20 +1,6 @@
 import { toShanghai } from '#libs/calendar';
-import type { FeeLine, NoticeView } from '#libs/contracts';
-
-/** A payment_notices row as PostgreSQL returns it: bigint arrives as a string. */
-export interface NoticeRow {
-  notice_no: string;
-  case_no: string;
-  items: FeeLine[];
-  total_fen: string;
-  paid_fen: string;
-  status: NoticeView['status'];
-  issued_at: Date;
-  paid_at: Date | null;
-  version: number;
-}
-
-export const NOTICE_COLUMNS = 'notice_no, case_no, items, total_fen, paid_fen, status, issued_at, paid_at, version';
+import type { NoticeView } from '#libs/contracts';
+import type { NoticeRow } from './notice.repository.js';
 
 export function toNoticeView(r: NoticeRow): NoticeView {
   const view: NoticeView = {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseWithdrawnData, EventEnvelope } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
-import { queryOne } from '#libs/persistence';
+import { AssessmentRepository } from '../assessment/assessment.repository.js';
+import { NoticeRepository } from '../payment-notice/notice.repository.js';
 
 /**
  * The applicant withdrew the case. Its assessment is marked, so a later approval issues no notice; an UNPAID notice
@@ -10,17 +11,15 @@ import { queryOne } from '#libs/persistence';
  */
 @Injectable()
 export class SettleWithdrawn {
+  constructor(
+    private readonly assessments: AssessmentRepository,
+    private readonly notices: NoticeRepository,
+  ) {}
+
   async run(e: EventEnvelope<CaseWithdrawnData>, tx: Tx): Promise<void> {
-    const assessment = await queryOne(tx.manager, `SELECT 1 FROM fees.assessments WHERE case_no = $1 FOR UPDATE`, [e.caseNo]);
     // The acceptance event travels on the same stream but another consumer; throwing has the withdrawal retried.
-    if (!assessment) throw new Error(`no fee assessment for case ${e.caseNo} yet`);
-    await tx.manager.query(`UPDATE fees.assessments SET withdrawn_at = COALESCE(withdrawn_at, $2) WHERE case_no = $1`, [e.caseNo, e.occurredAt]);
-    await tx.manager.query(
-      `UPDATE fees.payment_notices
-          SET status = CASE status WHEN 'UNPAID' THEN 'VOID' ELSE 'REFUND_DUE' END,
-              closed_at = now(), close_reason = $2, version = version + 1
-        WHERE case_no = $1 AND status IN ('UNPAID', 'PAID')`,
-      [e.caseNo, `withdrawn: ${e.data.reason}`],
-    );
+    if (!(await this.assessments.lock(tx.manager, e.caseNo))) throw new Error(`no fee assessment for case ${e.caseNo} yet`);
+    await this.assessments.markWithdrawn(tx.manager, e.caseNo, e.occurredAt);
+    await this.notices.closeForWithdrawal(tx.manager, e.caseNo, `withdrawn: ${e.data.reason}`);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Role } from '#libs/contracts';
-import { queryOne } from '#libs/persistence';
+import { queryOne, queryRows } from '#libs/persistence';
 
 export interface UserRow {
   username: string;
@@ -11,6 +11,14 @@ export interface UserRow {
   displayName: string;
 }
 
+/** What delegations and assignment need to know of a user: who exists, their roles and department. */
+export interface StaffMember {
+  username: string;
+  roles: Role[];
+  department: string | null;
+}
+
+/** gateway.users: the staff who log in, with their roles and department. */
 @Injectable()
 export class UsersRepository {
   constructor(private readonly ds: DataSource) {}
@@ -22,6 +30,20 @@ export class UsersRepository {
          FROM gateway.users WHERE username = $1`,
       [username],
     );
+  }
+
+  findStaff(username: string): Promise<StaffMember | undefined> {
+    return queryOne<StaffMember>(this.ds.manager, `SELECT username, roles, department FROM gateway.users WHERE username = $1`, [username]);
+  }
+
+  /** The department's chief representatives (its primaries), by username. */
+  async chiefRepsOf(department: string): Promise<string[]> {
+    const rows = await queryRows<{ username: string }>(
+      this.ds.manager,
+      `SELECT username FROM gateway.users WHERE department = $1 AND 'CHIEF_REP' = ANY(roles) ORDER BY username`,
+      [department],
+    );
+    return rows.map((r) => r.username);
   }
 
   async upsert(u: UserRow): Promise<void> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { ServiceConfig } from '#libs/config';
-import { AppError, Rpc, type CaseView, type DeliveryView, type NoticeView, type OpinionView, type TaskView, type WorkflowView } from '#libs/contracts';
+import { AppError, Rpc } from '#libs/contracts';
 import { caseBlocks, NATS_CONNECTION, RpcClient, SERVICE_CONFIG, type CaseBlock } from '#libs/messaging';
 import { gatewaySettings } from '../gateway-settings.js';
 import { assembleCaseDetails, type Part } from './assemble-case-details.js';
@@ -21,12 +21,12 @@ export class CaseDetailsService {
     // 3000 by default: see gateway-settings.ts for why); one that runs out is named in `degraded`, not shown empty.
     const optional = { correlationId, timeoutMs: gatewaySettings.casePartTimeoutMs };
     const [intakeCase, workflow, tasks, notice, deliveries, opinions, blocks] = await Promise.all([
-      this.rpc.request<CaseView>(Rpc.intake.getCase, { caseNo }, { correlationId }),
-      part(this.rpc.request<WorkflowView | null>(Rpc.routing.getWorkflow, { caseNo }, optional)),
-      part(this.rpc.request<TaskView[]>(Rpc.approval.tasksOfCase, { caseNo }, optional)),
-      part(this.rpc.request<NoticeView | null>(Rpc.fees.noticeOfCase, { caseNo }, optional)),
-      part(this.rpc.request<DeliveryView[]>(Rpc.delivery.deliveriesOfCase, { caseNo }, optional)),
-      part(this.rpc.request<OpinionView[]>(Rpc.approval.opinionsOfCase, { caseNo }, optional)),
+      this.rpc.request(Rpc.intake.getCase, { caseNo }, { correlationId }),
+      part(this.rpc.request(Rpc.routing.getWorkflow, { caseNo }, optional)),
+      part(this.rpc.request(Rpc.approval.tasksOfCase, { caseNo }, optional)),
+      part(this.rpc.request(Rpc.fees.noticeOfCase, { caseNo }, optional)),
+      part(this.rpc.request(Rpc.delivery.deliveriesOfCase, { caseNo }, optional)),
+      part(this.rpc.request(Rpc.approval.opinionsOfCase, { caseNo }, optional)),
       // Parked events of this case (the dead-letter stream's subjects name the case): the case is BLOCKED while any are.
       part<CaseBlock[]>(caseBlocks(this.nc, this.config.namespace, caseNo)),
     ]);

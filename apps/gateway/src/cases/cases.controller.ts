@@ -50,7 +50,7 @@ export class CasesController {
     if (actor.role === 'CHIEF_REP' && !body.decideNow) {
       throw new AppError(ErrorCodes.AUTH_FORBIDDEN, 'A chief representative accepts at the window only to decide an IMMEDIATE item on the spot: send decideNow.', 403);
     }
-    return this.rpc.request<AcceptCaseReply>(Rpc.intake.acceptCase, { actor, data: body, ...(idempotencyKey ? { requestId: `${actor.id}:${idempotencyKey}` } : {}) } satisfies Command<AcceptCaseRequest>, { correlationId });
+    return this.rpc.request(Rpc.intake.acceptCase, { actor, data: body, ...(idempotencyKey ? { requestId: `${actor.id}:${idempotencyKey}` } : {}) } satisfies Command<AcceptCaseRequest>, { correlationId });
   }
 
   @Get()
@@ -58,7 +58,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseSearchPageDto })
   @ApiErrors([400, 503])
   search(@Query() q: CaseSearchQueryDto, @CorrelationId() correlationId: string): Promise<CaseSearchPage> {
-    return this.rpc.request<CaseSearchPage>(Rpc.routing.searchCases, { ...q }, { correlationId });
+    return this.rpc.request(Rpc.routing.searchCases, { ...q }, { correlationId });
   }
 
   @Get(':caseNo')
@@ -74,6 +74,6 @@ export class CasesController {
   @ApiOkResponse({ type: [TimelineEntryDto] })
   @ApiErrors([400, 404, 503])
   timeline(@Param() p: CaseNoParam, @CorrelationId() correlationId: string): Promise<TimelineEntry[]> {
-    return this.rpc.request<TimelineEntry[]>(Rpc.routing.getTimeline, { caseNo: p.caseNo }, { correlationId });
+    return this.rpc.request(Rpc.routing.getTimeline, { caseNo: p.caseNo }, { correlationId });
   }
 }

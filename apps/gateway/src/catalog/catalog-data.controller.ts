@@ -40,7 +40,7 @@ export class CatalogDataController {
   })
   create(@Body() body: ItemDefinitionDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<PublishItemReply> {
     const cmd: Command<PublishItemRequest> = { actor, data: { definition: body } };
-    return this.rpc.request<PublishItemReply>(Rpc.intake.createItem, cmd, { correlationId });
+    return this.rpc.request(Rpc.intake.createItem, cmd, { correlationId });
   }
 
   @Put('items/:code')
@@ -54,7 +54,7 @@ export class CatalogDataController {
   @ApiErrors([400, 404, 422, 503], { 404: { code: 'CATALOG.ITEM_NOT_FOUND', message: 'No service item PUBLIC-HYGIENE in the catalog.' }, 422: CATALOG_INVALID })
   publish(@Param() p: ItemCodeParam, @Body() body: ItemVersionDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<PublishItemReply> {
     const cmd: Command<PublishItemRequest> = { actor, data: { code: p.code, definition: { ...body, code: body.code ?? p.code } } };
-    return this.rpc.request<PublishItemReply>(Rpc.intake.publishItem, cmd, { correlationId });
+    return this.rpc.request(Rpc.intake.publishItem, cmd, { correlationId });
   }
 
   @Get('departments')
@@ -62,7 +62,7 @@ export class CatalogDataController {
   @ApiOkResponse({ type: [DepartmentViewDto] })
   @ApiErrors([503])
   departments(@CorrelationId() correlationId: string): Promise<DepartmentView[]> {
-    return this.rpc.request<DepartmentView[]>(Rpc.intake.listDepartments, {}, { correlationId });
+    return this.rpc.request(Rpc.intake.listDepartments, {}, { correlationId });
   }
 
   @Get('centers')
@@ -70,6 +70,6 @@ export class CatalogDataController {
   @ApiOkResponse({ type: [CenterViewDto] })
   @ApiErrors([503])
   centers(@CorrelationId() correlationId: string): Promise<CenterView[]> {
-    return this.rpc.request<CenterView[]>(Rpc.intake.listCenters, {}, { correlationId });
+    return this.rpc.request(Rpc.intake.listCenters, {}, { correlationId });
   }
 }

@@ -31,7 +31,7 @@ export class CatalogController {
   @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } }, example: [ITEM_EXAMPLE] })
   @ApiErrors([503])
   list(@CorrelationId() correlationId: string): Promise<ServiceItem[]> {
-    return this.rpc.request<ServiceItem[]>(Rpc.intake.listItems, {}, { correlationId });
+    return this.rpc.request(Rpc.intake.listItems, {}, { correlationId });
   }
 
   @Get(':code')
@@ -39,6 +39,6 @@ export class CatalogController {
   @ApiOkResponse({ schema: { type: 'object' }, example: ITEM_EXAMPLE })
   @ApiErrors([400, 404, 503], { 404: { code: 'CATALOG.ITEM_NOT_FOUND', message: 'No service item RE-TRANSFER.' } })
   get(@Param() p: ItemCodeParam, @CorrelationId() correlationId: string): Promise<ServiceItem> {
-    return this.rpc.request<ServiceItem>(Rpc.intake.getItem, { code: p.code }, { correlationId });
+    return this.rpc.request(Rpc.intake.getItem, { code: p.code }, { correlationId });
   }
 }

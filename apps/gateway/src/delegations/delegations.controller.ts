@@ -8,7 +8,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
 import { CorrelationId } from '../http/request-context.js';
 import { DepartmentCodeParam } from '../staff/department-param.js';
-import { StaffDirectory } from '../staff/staff-directory.js';
+import { UsersRepository } from '../auth/users.repository.js';
 import { CreateDelegationDto } from './dto/create-delegation.dto.js';
 import { DelegationViewDto } from './dto/delegation-view.dto.js';
 
@@ -30,7 +30,7 @@ const invalid = (field: string, rule: string, message: string) => AppError.inval
 export class DelegationsController {
   constructor(
     private readonly rpc: RpcClient,
-    private readonly staff: StaffDirectory,
+    private readonly staff: UsersRepository,
   ) {}
 
   @Post()
@@ -61,14 +61,14 @@ export class DelegationsController {
   ): Promise<DelegationView> {
     assertManages(actor, p.code);
     const primaryUser = await this.primaryFor(actor, p.code, body.primaryUser);
-    const backup = await this.staff.find(body.backupUser);
+    const backup = await this.staff.findStaff(body.backupUser);
     if (!backup) throw invalid('backupUser', 'exists', `No user ${body.backupUser}.`);
     if (!backup.roles.includes('CHIEF_REP')) throw invalid('backupUser', 'role', `${body.backupUser} is not a chief representative (CHIEF_REP): only they may decide review tasks.`);
     const cmd: Command<CreateDelegationRequest> = {
       actor,
       data: { department: p.code, primaryUser, backupUser: body.backupUser, from: body.from, to: body.to, reason: body.reason },
     };
-    return this.rpc.request<DelegationView>(Rpc.approval.createDelegation, cmd, { correlationId });
+    return this.rpc.request(Rpc.approval.createDelegation, cmd, { correlationId });
   }
 
   @Get()
@@ -78,7 +78,7 @@ export class DelegationsController {
   @ApiErrors([400, 503])
   list(@Param() p: DepartmentCodeParam, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DelegationView[]> {
     if (actor.role === 'CHIEF_REP') assertManages(actor, p.code);
-    return this.rpc.request<DelegationView[]>(Rpc.approval.listDelegations, { department: p.code }, { correlationId });
+    return this.rpc.request(Rpc.approval.listDelegations, { department: p.code }, { correlationId });
   }
 
   @Delete(':id')
@@ -93,7 +93,7 @@ export class DelegationsController {
   revoke(@Param() p: DelegationParams, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DelegationView> {
     assertManages(actor, p.code);
     const cmd: Command<RevokeDelegationRequest> = { actor, data: { department: p.code, delegationId: p.id } };
-    return this.rpc.request<DelegationView>(Rpc.approval.revokeDelegation, cmd, { correlationId });
+    return this.rpc.request(Rpc.approval.revokeDelegation, cmd, { correlationId });
   }
 
   /** A chief representative delegates their own seat; an administrator names it, or it is the department's only one. */

@@ -32,7 +32,7 @@ export class DeliveriesController {
   @ApiErrors([400, 503])
   list(@Query() q: ListDeliveriesQuery, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView[]> {
     const method = q.method ?? (actor.role === 'COURIER' ? 'COURIER' : 'WINDOW');
-    return this.rpc.request<DeliveryView[]>(Rpc.delivery.listDeliveries, { status: q.status, method }, { correlationId });
+    return this.rpc.request(Rpc.delivery.listDeliveries, { status: q.status, method }, { correlationId });
   }
 
   @Post(':deliveryId/dispatch')
@@ -45,7 +45,7 @@ export class DeliveriesController {
   @ApiErrors([400, 404, 409, 503], DELIVERY_ERRORS)
   dispatch(@Param() p: DeliveryIdParam, @Body() body: DispatchDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
     const cmd: Command<DispatchRequest> = { actor, data: { deliveryId: p.deliveryId, ...body } };
-    return this.rpc.request<DeliveryView>(Rpc.delivery.dispatch, cmd, { correlationId });
+    return this.rpc.request(Rpc.delivery.dispatch, cmd, { correlationId });
   }
 
   @Post(':deliveryId/unlock-pickup')
@@ -58,7 +58,7 @@ export class DeliveriesController {
   @ApiErrors([400, 404, 409, 503], DELIVERY_ERRORS)
   unlockPickup(@Param() p: DeliveryIdParam, @Body() body: UnlockPickupDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
     const cmd: Command<UnlockPickupRequest> = { actor, data: { deliveryId: p.deliveryId, reason: body.reason } };
-    return this.rpc.request<DeliveryView>(Rpc.delivery.unlockPickup, cmd, { correlationId });
+    return this.rpc.request(Rpc.delivery.unlockPickup, cmd, { correlationId });
   }
 
   @Post(':deliveryId/delivered')
@@ -71,7 +71,7 @@ export class DeliveriesController {
   @ApiErrors([400, 404, 409, 503], DELIVERY_ERRORS)
   delivered(@Param() p: DeliveryIdParam, @Body() body: DeliveredDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
     const cmd: Command<DeliveredRequest> = { actor, data: { deliveryId: p.deliveryId, signedBy: body.signedBy } };
-    return this.rpc.request<DeliveryView>(Rpc.delivery.markDelivered, cmd, { correlationId });
+    return this.rpc.request(Rpc.delivery.markDelivered, cmd, { correlationId });
   }
 
   @Post(':deliveryId/pickup')
@@ -87,6 +87,6 @@ export class DeliveriesController {
   })
   pickup(@Param() p: DeliveryIdParam, @Body() body: PickupDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
     const cmd: Command<PickupRequest> = { actor, data: { deliveryId: p.deliveryId, pickupCode: body.pickupCode, idNumber: body.idNumber } };
-    return this.rpc.request<DeliveryView>(Rpc.delivery.pickup, cmd, { correlationId });
+    return this.rpc.request(Rpc.delivery.pickup, cmd, { correlationId });
   }
 }

@@ -23,6 +23,6 @@ export class DepartmentAuditController {
   @ApiErrors([400, 503])
   list(@Param() p: DepartmentCodeParam, @Query() q: AuditQueryDto, @CorrelationId() correlationId: string): Promise<AuditPage> {
     const query: AuditQuery = { department: p.code, action: q.action, cursor: q.cursor, limit: q.limit };
-    return this.rpc.request<AuditPage>(Rpc.approval.departmentAudit, query, { correlationId });
+    return this.rpc.request(Rpc.approval.departmentAudit, query, { correlationId });
   }
 }

@@ -25,7 +25,7 @@ export class FeesController {
   @ApiOkResponse({ type: [NoticeViewDto] })
   @ApiErrors([400, 503])
   list(@Query() q: ListNoticesQuery, @CorrelationId() correlationId: string): Promise<NoticeView[]> {
-    return this.rpc.request<NoticeView[]>(Rpc.fees.listNotices, { status: q.status }, { correlationId });
+    return this.rpc.request(Rpc.fees.listNotices, { status: q.status }, { correlationId });
   }
 
   @Get('cases/:caseNo/payment-notice')
@@ -33,7 +33,7 @@ export class FeesController {
   @ApiOkResponse({ type: NoticeViewDto })
   @ApiErrors([400, 404, 503], { 404: NOTICE_NOT_FOUND })
   async ofCase(@Param() p: CaseNoParam, @CorrelationId() correlationId: string): Promise<NoticeView> {
-    const notice = await this.rpc.request<NoticeView | null>(Rpc.fees.noticeOfCase, { caseNo: p.caseNo }, { correlationId });
+    const notice = await this.rpc.request(Rpc.fees.noticeOfCase, { caseNo: p.caseNo }, { correlationId });
     if (!notice) throw AppError.notFound(ErrorCodes.NOTICE_NOT_FOUND, `No payment notice for case ${p.caseNo}.`);
     return notice;
   }
@@ -56,6 +56,6 @@ export class FeesController {
     @CorrelationId() correlationId: string,
   ): Promise<NoticeView> {
     const cmd: Command<RecordPaymentRequest> = { actor, data: { noticeNo: p.noticeNo, ...body } };
-    return this.rpc.request<NoticeView>(Rpc.fees.recordPayment, cmd, { correlationId });
+    return this.rpc.request(Rpc.fees.recordPayment, cmd, { correlationId });
   }
 }

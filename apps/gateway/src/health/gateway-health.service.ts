@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Rpc } from '#libs/contracts';
-import { HealthService, RpcClient, type DependencyStatus, type HealthReport } from '#libs/messaging';
+import { HealthService, RpcClient, type DependencyStatus } from '#libs/messaging';
 import { overallStatus, type OverallStatus } from './overall-status.js';
 
 export const BACKEND_SERVICES = ['intake', 'routing', 'approval', 'fees', 'delivery'] as const;
@@ -29,7 +29,7 @@ export class GatewayHealthService {
   private async probe(service: (typeof BACKEND_SERVICES)[number], correlationId: string): Promise<DependencyStatus> {
     const started = Date.now();
     try {
-      const report = await this.rpc.request<HealthReport>(Rpc[service].health, {}, { correlationId, timeoutMs: PROBE_TIMEOUT_MS });
+      const report = await this.rpc.request(Rpc[service].health, {}, { correlationId, timeoutMs: PROBE_TIMEOUT_MS });
       const latencyMs = Date.now() - started;
       return report.status === 'up' ? { status: 'up', latencyMs } : { status: 'down', latencyMs, error: 'reports itself down' };
     } catch (e) {

@@ -5,7 +5,7 @@ import { AppError, ErrorCodes } from '#libs/contracts';
 import type { AuthenticatedRequest } from '../auth/auth-user.js';
 import { errorAnswer } from '../http/error-answer.js';
 import { RequestInvalid } from '../http/request-invalid.js';
-import { IdempotencyStore, type StoredAnswer } from './idempotency.store.js';
+import { IdempotencyRepository, type StoredAnswer } from './idempotency.repository.js';
 import { requestHash } from './request-hash.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -23,7 +23,7 @@ const inProgress = () =>
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('idempotency');
 
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(private readonly store: IdempotencyRepository) {}
 
   async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const req = ctx.switchToHttp().getRequest<Request & AuthenticatedRequest>();

@@ -28,6 +28,6 @@ export class OpinionsController {
   })
   record(@Param() p: CaseNoParam, @Body() body: RecordOpinionDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<OpinionView> {
     const cmd: Command<RecordOpinionRequest> = { actor, data: { caseNo: p.caseNo, opinion: body.opinion.trim(), ...(body.department ? { department: body.department } : {}) } };
-    return this.rpc.request<OpinionView>(Rpc.approval.recordOpinion, cmd, { correlationId });
+    return this.rpc.request(Rpc.approval.recordOpinion, cmd, { correlationId });
   }
 }

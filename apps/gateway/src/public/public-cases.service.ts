@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, CaseStatus, ErrorCodes, Rpc, type CaseView, type PickupCodeView, type WorkflowView } from '#libs/contracts';
+import { AppError, CaseStatus, ErrorCodes, Rpc } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import type { PublicCaseStatusDto } from './dto/public-case-status.dto.js';
 
@@ -12,14 +12,14 @@ export class PublicCasesService {
 
   async status(caseNo: string, idTail: string, correlationId: string): Promise<PublicCaseStatusDto> {
     const opts = { correlationId };
-    const verdict = await this.rpc.request<{ match: boolean }>(Rpc.intake.verifyApplicant, { caseNo, idTail }, opts).catch(notFoundAsNoMatch);
-    if (!verdict.match) throw notFound();
+    const verdict = await this.rpc.requestOptional(Rpc.intake.verifyApplicant, { caseNo, idTail }, opts);
+    if (!verdict?.match) throw notFound();
     const [c, workflow, pickup] = await Promise.all([
-      this.rpc.request<CaseView>(Rpc.intake.getCase, { caseNo }, opts),
+      this.rpc.request(Rpc.intake.getCase, { caseNo }, opts),
       // Required: an applicant shown a stale "ACCEPTED" would come to the window for nothing. 404: not routed yet.
-      this.rpc.request<WorkflowView | null>(Rpc.routing.getWorkflow, { caseNo }, opts).catch(nullOn404),
+      this.rpc.requestOptional(Rpc.routing.getWorkflow, { caseNo }, opts),
       // Optional: without it the page still answers, just without the code (the SMS has it too).
-      this.rpc.request<PickupCodeView | null>(Rpc.delivery.pickupCodeOfCase, { caseNo }, opts).catch(() => null),
+      this.rpc.request(Rpc.delivery.pickupCodeOfCase, { caseNo }, opts).catch(() => null),
     ]);
     return {
       caseNo: c.caseNo,
@@ -30,14 +30,4 @@ export class PublicCasesService {
       ...(pickup?.pickupCode ? { pickupCode: pickup.pickupCode } : {}),
     };
   }
-}
-
-function notFoundAsNoMatch(e: unknown): { match: boolean } {
-  if (e instanceof AppError && e.status === 404) return { match: false };
-  throw e;
-}
-
-function nullOn404(e: unknown): null {
-  if (e instanceof AppError && e.status === 404) return null;
-  throw e;
 }

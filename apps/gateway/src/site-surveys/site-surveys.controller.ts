@@ -34,7 +34,7 @@ export class SiteSurveysController {
   })
   schedule(@Param() p: CaseNoParam, @Body() body: ScheduleSurveyDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<SiteSurveyView> {
     const cmd: Command<ScheduleSurveyRequest> = { actor, data: { caseNo: p.caseNo, at: body.at, place: body.place.trim(), departments: body.departments } };
-    return this.rpc.request<SiteSurveyView>(Rpc.approval.scheduleSurvey, cmd, { correlationId });
+    return this.rpc.request(Rpc.approval.scheduleSurvey, cmd, { correlationId });
   }
 
   @Get('cases/:caseNo/site-surveys')
@@ -42,7 +42,7 @@ export class SiteSurveysController {
   @ApiOkResponse({ type: [SiteSurveyViewDto] })
   @ApiErrors([400, 503])
   list(@Param() p: CaseNoParam, @CorrelationId() correlationId: string): Promise<SiteSurveyView[]> {
-    return this.rpc.request<SiteSurveyView[]>(Rpc.approval.surveysOfCase, { caseNo: p.caseNo }, { correlationId });
+    return this.rpc.request(Rpc.approval.surveysOfCase, { caseNo: p.caseNo }, { correlationId });
   }
 
   @Post('site-surveys/:surveyId/findings')
@@ -58,6 +58,6 @@ export class SiteSurveysController {
   })
   findings(@Param() p: SurveyIdParam, @Body() body: RecordFindingsDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<SiteSurveyView> {
     const cmd: Command<RecordFindingsRequest> = { actor, data: { surveyId: p.surveyId, findings: body.findings.trim(), ...(body.department ? { department: body.department } : {}) } };
-    return this.rpc.request<SiteSurveyView>(Rpc.approval.recordFindings, cmd, { correlationId });
+    return this.rpc.request(Rpc.approval.recordFindings, cmd, { correlationId });
   }
 }

@@ -22,7 +22,7 @@ export class SupervisionController {
   @ApiOkResponse({ type: [SupervisionWarningDto] })
   @ApiErrors([400, 503])
   warnings(@Query() q: WarningsQuery, @CorrelationId() correlationId: string): Promise<SupervisionWarningView[]> {
-    return this.rpc.request<SupervisionWarningView[]>(Rpc.routing.supervisionWarnings, { department: q.department, level: q.level }, { correlationId });
+    return this.rpc.request(Rpc.routing.supervisionWarnings, { department: q.department, level: q.level }, { correlationId });
   }
 
   @Get('stats')
@@ -30,6 +30,6 @@ export class SupervisionController {
   @ApiOkResponse({ type: SupervisionStatsDto })
   @ApiErrors([400, 422, 503])
   stats(@Query() q: StatsQuery, @CorrelationId() correlationId: string): Promise<SupervisionStatsView> {
-    return this.rpc.request<SupervisionStatsView>(Rpc.routing.supervisionStats, { from: q.from, to: q.to }, { correlationId });
+    return this.rpc.request(Rpc.routing.supervisionStats, { from: q.from, to: q.to }, { correlationId });
   }
 }

@@ -34,6 +34,6 @@ export class TaskExtensionController {
   })
   extend(@Param() p: TaskIdParam, @Body() body: ExtendTaskDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<TaskView> {
     const cmd: Command<ExtendTaskRequest> = { actor, data: { taskId: p.taskId, workingDays: body.workingDays, reason: body.reason.trim() } };
-    return this.rpc.request<TaskView>(Rpc.approval.extendTask, cmd, { correlationId });
+    return this.rpc.request(Rpc.approval.extendTask, cmd, { correlationId });
   }
 }

@@ -7,7 +7,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
 import { TaskIdParam } from '../common/params.dto.js';
 import { CorrelationId } from '../http/request-context.js';
-import { StaffDirectory } from '../staff/staff-directory.js';
+import { UsersRepository } from '../auth/users.repository.js';
 import { TaskViewDto } from '../tasks/dto/task-view.dto.js';
 import { AssignTaskDto } from './dto/assign-task.dto.js';
 import { BulkTasksDto, BulkTasksReplyDto } from './dto/bulk-tasks.dto.js';
@@ -23,7 +23,7 @@ const BULK_TIMEOUT_MS = 30_000;
 export class TaskWorkbenchController {
   constructor(
     private readonly rpc: RpcClient,
-    private readonly staff: StaffDirectory,
+    private readonly staff: UsersRepository,
   ) {}
 
   @Post('bulk')
@@ -54,7 +54,7 @@ export class TaskWorkbenchController {
         ...(body.action === 'ASSIGN' ? { assignee: body.assignee ?? null, assigneeDepartment, reason: body.reason?.trim() ?? '' } : {}),
       },
     };
-    return this.rpc.request<BulkTaskReply>(Rpc.approval.bulkTasks, cmd, { correlationId, timeoutMs: BULK_TIMEOUT_MS });
+    return this.rpc.request(Rpc.approval.bulkTasks, cmd, { correlationId, timeoutMs: BULK_TIMEOUT_MS });
   }
 
   @Post(':taskId/assign')
@@ -78,13 +78,13 @@ export class TaskWorkbenchController {
   async assign(@Param() p: TaskIdParam, @Body() body: AssignTaskDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<TaskView> {
     const assigneeDepartment = await this.departmentOf(body.assignee);
     const cmd: Command<AssignTaskRequest> = { actor, data: { taskId: p.taskId, assignee: body.assignee, assigneeDepartment, reason: body.reason.trim() } };
-    return this.rpc.request<TaskView>(Rpc.approval.assignTask, cmd, { correlationId });
+    return this.rpc.request(Rpc.approval.assignTask, cmd, { correlationId });
   }
 
   /** The assignee must be a user; approval checks the department is the task's. */
   private async departmentOf(assignee: string | null): Promise<string | null> {
     if (assignee === null) return null;
-    const user = await this.staff.find(assignee);
+    const user = await this.staff.findStaff(assignee);
     if (!user) throw AppError.invalid(ErrorCodes.USER_NOT_FOUND, [{ field: 'assignee', rule: 'exists', message: `No user ${assignee}.` }]);
     return user.department;
   }

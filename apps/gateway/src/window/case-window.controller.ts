@@ -4,7 +4,6 @@ import {
   Rpc,
   type Actor,
   type Command,
-  type ReceiptView,
   type SupplementReply,
   type SupplementRequest,
   type WithdrawReply,
@@ -58,7 +57,7 @@ export class CaseWindowController {
   })
   supplement(@Param() p: CaseNoParam, @Body() body: SupplementDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<SupplementReply> {
     const cmd: Command<SupplementRequest> = { actor, data: { caseNo: p.caseNo, materials: body.materials, ...(body.note !== undefined ? { note: body.note } : {}) } };
-    return this.rpc.request<SupplementReply>(Rpc.intake.supplement, cmd, { correlationId });
+    return this.rpc.request(Rpc.intake.supplement, cmd, { correlationId });
   }
 
   @Post(':caseNo/withdraw')
@@ -79,7 +78,7 @@ export class CaseWindowController {
   })
   withdraw(@Param() p: CaseNoParam, @Body() body: WithdrawDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<WithdrawReply> {
     const cmd: Command<WithdrawRequest> = { actor, data: { caseNo: p.caseNo, reason: body.reason } };
-    return this.rpc.request<WithdrawReply>(Rpc.intake.withdraw, cmd, { correlationId });
+    return this.rpc.request(Rpc.intake.withdraw, cmd, { correlationId });
   }
 
   @Get(':caseNo/receipt')
@@ -96,7 +95,7 @@ export class CaseWindowController {
   @ApiOkResponse({ description: 'text/html; charset=utf-8', schema: { type: 'string', example: '<!DOCTYPE html><html lang="zh-CN">…受理通知书…</html>' } })
   @ApiErrors([400, 404, 503])
   async receipt(@Param() p: CaseNoParam, @CorrelationId() correlationId: string): Promise<string> {
-    const view = await this.rpc.request<ReceiptView>(Rpc.intake.receipt, { caseNo: p.caseNo }, { correlationId });
+    const view = await this.rpc.request(Rpc.intake.receipt, { caseNo: p.caseNo }, { correlationId });
     const clerk = await this.users.find(view.acceptedBy).catch(() => undefined);
     return renderReceipt(view, clerk?.displayName);
   }

@@ -23,7 +23,7 @@ export class WindowRecordsController {
   @ApiOkResponse({ type: OneTimeNoticeViewDto })
   @ApiErrors([400, 404, 503], { 404: { code: 'ONE_TIME_NOTICE.NOT_FOUND', message: 'No one-time notice GZ20261123000042.' } })
   notice(@Param() p: OneTimeNoticeNoParam, @CorrelationId() correlationId: string): Promise<OneTimeNoticeView> {
-    return this.rpc.request<OneTimeNoticeView>(Rpc.intake.getNotice, { noticeNo: p.noticeNo }, { correlationId });
+    return this.rpc.request(Rpc.intake.getNotice, { noticeNo: p.noticeNo }, { correlationId });
   }
 
   @Post('refusals')
@@ -56,7 +56,7 @@ export class WindowRecordsController {
     },
   })
   refuse(@Body() body: RefuseDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<RefusalView> {
-    return this.rpc.request<RefusalView>(Rpc.intake.refuse, { actor, data: body } satisfies Command<RefuseRequest>, { correlationId });
+    return this.rpc.request(Rpc.intake.refuse, { actor, data: body } satisfies Command<RefuseRequest>, { correlationId });
   }
 
   @Get('refusals/:refusalNo')
@@ -64,7 +64,7 @@ export class WindowRecordsController {
   @ApiOkResponse({ type: RefusalViewDto })
   @ApiErrors([400, 404, 503], { 404: { code: 'REFUSAL.NOT_FOUND', message: 'No refusal BY20261123000007.' } })
   refusal(@Param() p: RefusalNoParam, @CorrelationId() correlationId: string): Promise<RefusalView> {
-    return this.rpc.request<RefusalView>(Rpc.intake.getRefusal, { refusalNo: p.refusalNo }, { correlationId });
+    return this.rpc.request(Rpc.intake.getRefusal, { refusalNo: p.refusalNo }, { correlationId });
   }
 
   @Get('supervision/pending-materials')
@@ -73,6 +73,6 @@ export class WindowRecordsController {
   @ApiOkResponse({ type: [OverduePendingDto] })
   @ApiErrors([503])
   overduePending(@CorrelationId() correlationId: string): Promise<OverduePendingView[]> {
-    return this.rpc.request<OverduePendingView[]>(Rpc.intake.overduePendingMaterials, {}, { correlationId });
+    return this.rpc.request(Rpc.intake.overduePendingMaterials, {}, { correlationId });
   }
 }

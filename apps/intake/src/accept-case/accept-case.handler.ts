@@ -1,14 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { Rpc, type AcceptCaseReply, type AcceptCaseRequest, type Command } from '#libs/contracts';
-import { RequestContext } from '#libs/messaging';
+import { OnRpc, RequestContext } from '#libs/messaging';
 import { AcceptCase } from './accept-case.js';
 
 @Controller()
 export class AcceptCaseHandler {
   constructor(private readonly acceptCase: AcceptCase) {}
 
-  @MessagePattern(Rpc.intake.acceptCase)
+  @OnRpc(Rpc.intake.acceptCase)
   accept(@Payload() cmd: Command<AcceptCaseRequest>, @Ctx() ctx: RequestContext): Promise<AcceptCaseReply> {
     return this.acceptCase.execute(cmd, ctx.correlationId);
   }

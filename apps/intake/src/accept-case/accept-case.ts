@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   AppError,
   ErrorCodes,
@@ -18,13 +17,15 @@ import {
 } from '#libs/contracts';
 import { shanghaiDate, toShanghai, WorkingCalendar } from '#libs/calendar';
 import { UnitOfWork } from '#libs/messaging';
-import { isUniqueViolation, queryOne } from '#libs/persistence';
-import { CatalogQueries, type Center } from '../catalog/catalog-queries.js';
+import { isUniqueViolation } from '#libs/persistence';
+import { CaseNumberRepository } from '../case/case-number.repository.js';
+import { CaseRepository } from '../case/case.repository.js';
+import { CatalogRepository } from '../catalog/catalog.repository.js';
+import { CenterRepository, type Center } from '../catalog/center.repository.js';
 import { intakeSettings } from '../intake-settings.js';
 import { OneTimeNotices } from '../one-time-notice/one-time-notices.js';
 import { acceptanceOutcome } from './acceptance-outcome.js';
 import { checkApplication, checkImmediateDecision, type MissingMaterial } from './acceptance-rules.js';
-import { allocateCaseNo } from './case-number-allocator.js';
 
 /**
  * 受理: checks the application whole, then either issues the one-time notice (nothing accepted), or numbers the case
@@ -36,18 +37,20 @@ export class AcceptCase {
   private readonly calendar = WorkingCalendar.official();
 
   constructor(
-    private readonly ds: DataSource,
     private readonly uow: UnitOfWork,
-    private readonly catalog: CatalogQueries,
+    private readonly cases: CaseRepository,
+    private readonly caseNumbers: CaseNumberRepository,
+    private readonly catalog: CatalogRepository,
+    private readonly centers: CenterRepository,
     private readonly notices: OneTimeNotices,
   ) {}
 
   async execute(cmd: Command<AcceptCaseRequest>, correlationId: string): Promise<AcceptCaseReply> {
-    const earlier = cmd.requestId ? await this.earlierReply(cmd.requestId) : undefined;
+    const earlier = cmd.requestId ? await this.cases.replyTo(cmd.requestId) : undefined;
     if (earlier) return earlier;
     const req = cmd.data;
     const item = await this.catalog.getItem(req.itemCode);
-    const center = await this.catalog.getCenter(req.centerCode);
+    const center = await this.centers.find(req.centerCode);
     const { problems, missing } = checkApplication(item, req);
     if (!center) problems.unshift({ field: 'centerCode', rule: 'knownCenter', message: `no service center ${req.centerCode}` });
     problems.push(...(await this.pickupCenterProblems(req)));
@@ -64,7 +67,7 @@ export class AcceptCase {
     const legal = this.calendar.deadline(acceptedAt, item.legalDays);
     const pending = outcome.kind === 'ACCEPT_TOLERANT' ? outcome.pending.map(pendingRef) : [];
     const pendingDue = pending.length ? this.calendar.deadline(acceptedAt, intakeSettings.tolerantDays) : undefined;
-    const caseNo = await allocateCaseNo(this.ds.manager, center!.region.slice(0, 6), shanghaiDate(acceptedAt));
+    const caseNo = await this.caseNumbers.allocate(center!.region.slice(0, 6), shanghaiDate(acceptedAt));
     const applicant = { ...req.applicant, idNumber: req.applicant.idNumber.toUpperCase() };
     const delivery = req.delivery.method === 'WINDOW' ? { ...req.delivery, pickupCenter: req.delivery.pickupCenter ?? req.centerCode } : req.delivery;
     const materials = item.materials.map((m) => materialRecord(m, req.materials.find((p) => p.code === m.code)));
@@ -92,21 +95,13 @@ export class AcceptCase {
 
     try {
       await this.uow.run({ actor: cmd.actor, correlationId }, async (tx) => {
-      await tx.manager.query(
-        `INSERT INTO intake.cases (case_no, item_code, item_version, item_name, case_type, center_code, status, applicant, materials,
-           form, delivery, accepted_at, accepted_by, promised_deadline, legal_deadline,
-           pending_materials, pending_due_at, deciding_authority, immediate_decision, request_id, reply)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14, $15, $16::jsonb, $17, $18::jsonb, $19::jsonb,
-                 $20, $21::jsonb)`,
-        [
-          caseNo, item.code, item.version, item.name, item.caseType, req.centerCode, CaseStatus.ACCEPTED,
-          JSON.stringify(applicant), JSON.stringify(materials), JSON.stringify(req.form ?? {}), JSON.stringify(delivery),
-          acceptedAt, cmd.actor.id, promised.at, legal.at,
-          JSON.stringify(pending), pendingDue?.at ?? null,
-          decidingAuthority ? JSON.stringify(decidingAuthority) : null, immediateDecision ? JSON.stringify(immediateDecision) : null,
-          cmd.requestId ?? null, JSON.stringify(reply),
-        ],
-      );
+      await this.cases.add(tx.manager, {
+        caseNo, itemCode: item.code, itemVersion: item.version, itemName: item.name, caseType: item.caseType, centerCode: req.centerCode,
+        status: CaseStatus.ACCEPTED, applicant, materials, form: req.form ?? {}, delivery,
+        acceptedAt, acceptedBy: cmd.actor.id, promisedDeadline: promised.at, legalDeadline: legal.at,
+        pendingMaterials: pending, pendingDueAt: pendingDue?.at ?? null, decidingAuthority, immediateDecision,
+        requestId: cmd.requestId ?? null, reply,
+      });
       const data: CaseAcceptedData = {
         itemCode: item.code,
         itemVersion: item.version ?? 1,
@@ -134,17 +129,12 @@ export class AcceptCase {
       });
     } catch (e) {
       // The same request raced itself (a retry while the first was still running): the first one's case stands.
-      const first = cmd.requestId && isUniqueViolation(e, 'cases_request_id_key') ? await this.earlierReply(cmd.requestId) : undefined;
+      const first = cmd.requestId && isUniqueViolation(e, 'cases_request_id_key') ? await this.cases.replyTo(cmd.requestId) : undefined;
       if (first) return first;
       throw e;
     }
     return reply;
 
-  }
-
-  private async earlierReply(requestId: string): Promise<AcceptCaseReply | undefined> {
-    const row = await queryOne<{ reply: AcceptCaseReply }>(this.ds.manager, `SELECT reply FROM intake.cases WHERE request_id = $1`, [requestId]);
-    return row?.reply;
   }
 
   /** Stores the notice, then answers 422 with it: the applicant is told everything at once (一次性告知). */
@@ -174,7 +164,7 @@ export class AcceptCase {
     const pickup = req.delivery?.pickupCenter;
     if (pickup === undefined) return [];
     if (req.delivery.method !== 'WINDOW') return [{ field: 'delivery.pickupCenter', rule: 'onlyForWindow', message: 'pickupCenter goes with a WINDOW delivery' }];
-    const known: Center | undefined = pickup === req.centerCode ? ({} as Center) : await this.catalog.getCenter(pickup);
+    const known: Center | undefined = pickup === req.centerCode ? ({} as Center) : await this.centers.find(pickup);
     return known ? [] : [{ field: 'delivery.pickupCenter', rule: 'knownCenter', message: `no service center ${pickup}` }];
   }
 

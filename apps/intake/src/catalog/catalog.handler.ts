@@ -1,29 +1,36 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import { Payload } from '@nestjs/microservices';
 import { Rpc, type CenterView, type DepartmentView, type ServiceItem } from '#libs/contracts';
-import { CatalogQueries } from './catalog-queries.js';
+import { OnRpc } from '#libs/messaging';
+import { CatalogRepository } from './catalog.repository.js';
+import { CenterRepository } from './center.repository.js';
 
 @Controller()
 export class CatalogHandler {
-  constructor(private readonly catalog: CatalogQueries) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly catalog: CatalogRepository,
+    private readonly centerRepository: CenterRepository,
+  ) {}
 
-  @MessagePattern(Rpc.intake.listItems)
+  @OnRpc(Rpc.intake.listItems)
   list(): Promise<ServiceItem[]> {
     return this.catalog.listItems();
   }
 
-  @MessagePattern(Rpc.intake.getItem)
+  @OnRpc(Rpc.intake.getItem)
   get(@Payload() q: { code: string }): Promise<ServiceItem> {
     return this.catalog.getItem(String(q.code ?? ''));
   }
 
-  @MessagePattern(Rpc.intake.listDepartments)
+  @OnRpc(Rpc.intake.listDepartments)
   departments(): Promise<DepartmentView[]> {
-    return this.catalog.listDepartments();
+    return this.catalog.listDepartments(this.ds.manager);
   }
 
-  @MessagePattern(Rpc.intake.listCenters)
+  @OnRpc(Rpc.intake.listCenters)
   centers(): Promise<CenterView[]> {
-    return this.catalog.listCenters();
+    return this.centerRepository.list();
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Rpc, type CaseView, type VerifyApplicantRequest } from '#libs/contracts';
-import { HealthService, type HealthReport } from '#libs/messaging';
+import { HealthService, OnRpc, type HealthReport } from '#libs/messaging';
 import { GetCase } from './get-case.js';
 
 @Controller()
@@ -11,17 +11,17 @@ export class GetCaseHandler {
     private readonly health: HealthService,
   ) {}
 
-  @MessagePattern(Rpc.intake.getCase)
+  @OnRpc(Rpc.intake.getCase)
   get(@Payload() q: { caseNo: string }): Promise<CaseView> {
     return this.getCase.view(String(q.caseNo ?? ''));
   }
 
-  @MessagePattern(Rpc.intake.verifyApplicant)
+  @OnRpc(Rpc.intake.verifyApplicant)
   async verify(@Payload() q: VerifyApplicantRequest): Promise<{ match: boolean }> {
     return { match: await this.getCase.applicantMatches(String(q.caseNo ?? ''), String(q.idTail ?? '')) };
   }
 
-  @MessagePattern(Rpc.intake.health)
+  @OnRpc(Rpc.intake.health)
   check(): Promise<HealthReport> {
     return this.health.check();
   }

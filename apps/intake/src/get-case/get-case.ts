@@ -3,17 +3,21 @@ import { DataSource } from 'typeorm';
 import { type CaseView } from '#libs/contracts';
 import { toShanghai } from '#libs/calendar';
 import { maskIdNumber, maskPhone } from '#libs/checks';
-import { queryOne } from '#libs/persistence';
-import { findCase } from '../case/case-row.js';
+import { CaseRepository } from '../case/case.repository.js';
+import { CenterRepository } from '../catalog/center.repository.js';
 
 @Injectable()
 export class GetCase {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly centers: CenterRepository,
+  ) {}
 
   /** Names come from the case row: the item version it was accepted under, whatever the catalog says today. */
   async view(caseNo: string): Promise<CaseView> {
-    const r = await findCase(this.ds.manager, caseNo);
-    const center = await queryOne<{ name: string }>(this.ds.manager, `SELECT name FROM intake.centers WHERE code = $1`, [r.center_code]);
+    const r = await this.cases.get(this.ds.manager, caseNo);
+    const centerName = await this.centers.nameOf(r.center_code);
     const pending = r.pending_materials ?? [];
     return {
       caseNo: r.case_no,
@@ -22,7 +26,7 @@ export class GetCase {
       itemVersion: r.item_version,
       caseType: r.case_type,
       centerCode: r.center_code,
-      ...(center ? { centerName: center.name } : {}),
+      ...(centerName !== undefined ? { centerName } : {}),
       status: r.status,
       applicant: { ...r.applicant, idNumber: maskIdNumber(r.applicant.idNumber), phone: maskPhone(r.applicant.phone) },
       materials: r.materials,
@@ -42,9 +46,7 @@ export class GetCase {
 
   /** The public status check: the case number plus the last four characters of the applicant's ID number. */
   async applicantMatches(caseNo: string, idTail: string): Promise<boolean> {
-    const r = await queryOne<{ id_number: string }>(this.ds.manager, `SELECT applicant->>'idNumber' AS id_number FROM intake.cases WHERE case_no = $1`, [
-      caseNo,
-    ]);
-    return !!r && idTail.length >= 4 && r.id_number.toUpperCase().endsWith(idTail.toUpperCase());
+    const idNumber = await this.cases.applicantIdNumber(caseNo);
+    return idNumber !== undefined && idTail.length >= 4 && idNumber.toUpperCase().endsWith(idTail.toUpperCase());
   }
 }

@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Rpc, type OneTimeNoticeView } from '#libs/contracts';
+import { OnRpc } from '#libs/messaging';
 import { OneTimeNotices } from './one-time-notices.js';
 
 @Controller()
 export class OneTimeNoticeHandler {
   constructor(private readonly notices: OneTimeNotices) {}
 
-  @MessagePattern(Rpc.intake.getNotice)
+  @OnRpc(Rpc.intake.getNotice)
   get(@Payload() q: { noticeNo?: string }): Promise<OneTimeNoticeView> {
     return this.notices.get(String(q?.noticeNo ?? ''));
   }

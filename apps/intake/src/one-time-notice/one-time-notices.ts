@@ -1,22 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { toShanghai } from '#libs/calendar';
 import { maskIdNumber } from '#libs/checks';
 import { AppError, ErrorCodes, type Actor, type NoticeMaterial, type OneTimeNoticeView, type ServiceItem } from '#libs/contracts';
-import { queryOne } from '#libs/persistence';
 import { isDocumentNo, oneTimeNoticeNo, DOCUMENT_PREFIX } from './document-number.js';
-
-interface NoticeRow {
-  notice_no: string;
-  item_code: string;
-  item_version: number;
-  item_name: string;
-  center_code: string;
-  applicant: { type: string; name: string; idType: string; idNumber: string } | null;
-  missing: NoticeMaterial[];
-  issued_at: Date;
-  issued_by: string;
-}
+import { OneTimeNoticeRepository, type NoticeRow } from './one-time-notice.repository.js';
 
 export interface NoticeInput {
   item: ServiceItem;
@@ -31,28 +18,27 @@ export interface NoticeInput {
  */
 @Injectable()
 export class OneTimeNotices {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly notices: OneTimeNoticeRepository) {}
 
   async issue(input: NoticeInput, actor: Actor): Promise<OneTimeNoticeView> {
     const issuedAt = new Date();
-    const seq = await queryOne<{ n: string }>(this.ds.manager, `SELECT nextval('intake.one_time_notice_seq') AS n`);
-    const noticeNo = oneTimeNoticeNo(issuedAt, seq!.n);
-    const row = await queryOne<NoticeRow>(
-      this.ds.manager,
-      `INSERT INTO intake.one_time_notices (notice_no, item_code, item_version, item_name, center_code, applicant, missing, issued_at, issued_by)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9) RETURNING *`,
-      [
-        noticeNo, input.item.code, input.item.version ?? 1, input.item.name, input.centerCode,
-        input.applicant ? JSON.stringify(input.applicant) : null, JSON.stringify(input.missing), issuedAt, actor.id,
-      ],
-    );
-    return toView(row!);
+    const noticeNo = oneTimeNoticeNo(issuedAt, await this.notices.nextSeq());
+    const row = await this.notices.add({
+      notice_no: noticeNo,
+      item_code: input.item.code,
+      item_version: input.item.version ?? 1,
+      item_name: input.item.name,
+      center_code: input.centerCode,
+      applicant: input.applicant ?? null,
+      missing: input.missing,
+      issued_at: issuedAt,
+      issued_by: actor.id,
+    });
+    return toView(row);
   }
 
   async get(noticeNo: string): Promise<OneTimeNoticeView> {
-    const row = isDocumentNo(DOCUMENT_PREFIX.oneTimeNotice, noticeNo)
-      ? await queryOne<NoticeRow>(this.ds.manager, `SELECT * FROM intake.one_time_notices WHERE notice_no = $1`, [noticeNo])
-      : undefined;
+    const row = isDocumentNo(DOCUMENT_PREFIX.oneTimeNotice, noticeNo) ? await this.notices.find(noticeNo) : undefined;
     if (!row) throw AppError.notFound(ErrorCodes.ONE_TIME_NOTICE_NOT_FOUND, `No one-time notice ${noticeNo}.`);
     return toView(row);
   }

@@ -1,18 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Rpc, type Command, type PublishItemReply, type PublishItemRequest } from '#libs/contracts';
+import { OnRpc } from '#libs/messaging';
 import { PublishItem } from './publish-item.js';
 
 @Controller()
 export class PublishItemHandler {
   constructor(private readonly publishItem: PublishItem) {}
 
-  @MessagePattern(Rpc.intake.createItem)
+  @OnRpc(Rpc.intake.createItem)
   create(@Payload() cmd: Command<PublishItemRequest>): Promise<PublishItemReply> {
     return this.publishItem.create(cmd);
   }
 
-  @MessagePattern(Rpc.intake.publishItem)
+  @OnRpc(Rpc.intake.publishItem)
   publish(@Payload() cmd: Command<PublishItemRequest>): Promise<PublishItemReply> {
     return this.publishItem.publish(cmd);
   }

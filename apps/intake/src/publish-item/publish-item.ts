@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { toShanghai } from '#libs/calendar';
 import { AppError, ErrorCodes, type Command, type Problem, type PublishItemReply, type PublishItemRequest } from '#libs/contracts';
-import { queryOne, queryRows } from '#libs/persistence';
-import { CatalogQueries } from '../catalog/catalog-queries.js';
+import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { itemProblems } from './item-rules.js';
 
 /**
@@ -15,7 +14,7 @@ import { itemProblems } from './item-rules.js';
 export class PublishItem {
   constructor(
     private readonly ds: DataSource,
-    private readonly catalog: CatalogQueries,
+    private readonly catalog: CatalogRepository,
   ) {}
 
   /** A new item: version 1. 409 when the code is taken (publish a new version instead). */
@@ -25,14 +24,9 @@ export class PublishItem {
     return this.ds.transaction(async (m) => {
       await this.check(m, definition, []);
       const code = definition.code as string;
-      const [row] = await queryRows<{ published_at: Date }>(
-        m,
-        `INSERT INTO intake.service_items (code, version, name, definition, published_by) VALUES ($1, 1, $2, $3::jsonb, $4)
-         ON CONFLICT (code, version) DO NOTHING RETURNING published_at`,
-        [code, definition.name, JSON.stringify(definition), cmd.actor.id],
-      );
-      if (!row) throw AppError.conflict(ErrorCodes.CATALOG_ITEM_EXISTS, `Service item ${code} already exists; publish a new version with PUT /catalog/items/${code}.`);
-      return { code, version: 1, name: definition.name as string, publishedAt: toShanghai(row.published_at)! };
+      const publishedAt = await this.catalog.addFirstVersion(m, code, definition.name, definition, cmd.actor.id);
+      if (!publishedAt) throw AppError.conflict(ErrorCodes.CATALOG_ITEM_EXISTS, `Service item ${code} already exists; publish a new version with PUT /catalog/items/${code}.`);
+      return { code, version: 1, name: definition.name as string, publishedAt: toShanghai(publishedAt)! };
     });
   }
 
@@ -47,12 +41,8 @@ export class PublishItem {
         : [];
     const full = definition && typeof definition === 'object' ? { ...definition, code } : definition;
     return this.ds.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`catalog:${code}`]);
-      const latest = await queryOne<{ version: number; definition: unknown; published_at: Date }>(
-        m,
-        `SELECT version, definition, published_at FROM intake.service_items WHERE code = $1 ORDER BY version DESC LIMIT 1`,
-        [code],
-      );
+      await this.catalog.lockItemCode(m, code);
+      const latest = await this.catalog.latestVersion(m, code);
       if (!latest) throw AppError.notFound(ErrorCodes.ITEM_NOT_FOUND, `No service item ${code} in the catalog; create it with POST /catalog/items.`);
       await this.check(m, full, pathProblems);
       // The same definition again (a retried PUT) publishes nothing new: PUT stays idempotent.
@@ -60,12 +50,8 @@ export class PublishItem {
         return { code, version: latest.version, name: (full as Record<string, unknown>).name as string, publishedAt: toShanghai(latest.published_at)! };
       }
       const version = latest.version + 1;
-      const [row] = await queryRows<{ published_at: Date }>(
-        m,
-        `INSERT INTO intake.service_items (code, version, name, definition, published_by) VALUES ($1, $2, $3, $4::jsonb, $5) RETURNING published_at`,
-        [code, version, (full as Record<string, unknown>).name, JSON.stringify(full), cmd.actor.id],
-      );
-      return { code, version, name: (full as Record<string, unknown>).name as string, publishedAt: toShanghai(row.published_at)! };
+      const publishedAt = await this.catalog.addVersion(m, code, version, (full as Record<string, unknown>).name, full, cmd.actor.id);
+      return { code, version, name: (full as Record<string, unknown>).name as string, publishedAt: toShanghai(publishedAt)! };
     });
   }
 

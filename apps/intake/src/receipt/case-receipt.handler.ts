@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Rpc, type ReceiptView } from '#libs/contracts';
+import { OnRpc } from '#libs/messaging';
 import { CaseReceipt } from './case-receipt.js';
 
 @Controller()
 export class CaseReceiptHandler {
   constructor(private readonly receipt: CaseReceipt) {}
 
-  @MessagePattern(Rpc.intake.receipt)
+  @OnRpc(Rpc.intake.receipt)
   view(@Payload() q: { caseNo?: string }): Promise<ReceiptView> {
     return this.receipt.view(String(q?.caseNo ?? ''));
   }

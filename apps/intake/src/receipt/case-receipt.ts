@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { toShanghai } from '#libs/calendar';
 import { maskIdNumber, maskPhone } from '#libs/checks';
 import type { ReceiptView } from '#libs/contracts';
-import { queryOne } from '#libs/persistence';
-import { findCase } from '../case/case-row.js';
+import { CaseRepository } from '../case/case.repository.js';
+import { CenterRepository } from '../catalog/center.repository.js';
 
 /**
  * What the acceptance receipt (受理通知书) prints, from the case as it was accepted: the item version's name, the
@@ -12,15 +12,15 @@ import { findCase } from '../case/case-row.js';
  */
 @Injectable()
 export class CaseReceipt {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly centers: CenterRepository,
+  ) {}
 
   async view(caseNo: string): Promise<ReceiptView> {
-    const c = await findCase(this.ds.manager, caseNo);
-    const center = await queryOne<{ code: string; name: string; level: string }>(
-      this.ds.manager,
-      `SELECT code, name, level FROM intake.centers WHERE code = $1`,
-      [c.center_code],
-    );
+    const c = await this.cases.get(this.ds.manager, caseNo);
+    const center = await this.centers.heading(c.center_code);
     const d = c.immediate_decision;
     return {
       caseNo: c.case_no,

@@ -1,4 +1,4 @@
-/* The project's copy of the sample catalog (shared/data/catalog-sample.json): seeded when demo seeding is on.
+/* The sample catalog, seeded when demo seeding is on; compiled in, so nothing is read from disk at run time.
  * The catalog is data: a real center loads its own. */
 export const SAMPLE_CATALOG = {
   "region": {

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { toShanghai } from '#libs/calendar';
 import { AppError, ErrorCodes, Events, type CaseSupplementedData, type Command, type Problem, type SupplementReply, type SupplementRequest } from '#libs/contracts';
 import { newId, UnitOfWork } from '#libs/messaging';
-import { CatalogQueries } from '../catalog/catalog-queries.js';
-import { CLOSED_STATUSES, findCase } from '../case/case-row.js';
+import { CaseRepository } from '../case/case.repository.js';
+import { CLOSED_STATUSES } from '../case/closed-statuses.js';
+import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { checkSupplied, pendingAfter } from './supplied-materials.js';
 
 export const NOTE_MAX_LENGTH = 1000;
@@ -17,7 +18,8 @@ export const NOTE_MAX_LENGTH = 1000;
 export class SupplementCase {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly catalog: CatalogQueries,
+    private readonly cases: CaseRepository,
+    private readonly catalog: CatalogRepository,
   ) {}
 
   async execute(cmd: Command<SupplementRequest>, correlationId: string): Promise<SupplementReply> {
@@ -25,11 +27,11 @@ export class SupplementCase {
     const caseNo = String(req?.caseNo ?? '');
     const note = typeof req?.note === 'string' && req.note.trim() ? req.note.trim() : undefined;
     return this.uow.run({ actor: cmd.actor, correlationId }, async (tx) => {
-      const c = await findCase(tx.manager, caseNo, { forUpdate: true });
+      const c = await this.cases.get(tx.manager, caseNo, { forUpdate: true });
       if (CLOSED_STATUSES.includes(c.status)) {
         throw AppError.conflict(ErrorCodes.CASE_CLOSED, `Case ${caseNo} is ${c.status}; nothing more is handed in for it.`, { status: c.status });
       }
-      const item = await this.catalog.getItemVersion(c.item_code, c.item_version, tx.manager);
+      const item = await this.catalog.getItemVersion(tx.manager, c.item_code, c.item_version);
       const { problems, materials } = checkSupplied(item, req?.materials);
       if (req?.note !== undefined && typeof req.note !== 'string') problems.push({ field: 'note', rule: 'isString', message: 'note must be text' });
       if (note && note.length > NOTE_MAX_LENGTH) problems.push({ field: 'note', rule: 'maxLength', message: `note must be at most ${NOTE_MAX_LENGTH} characters` } satisfies Problem);
@@ -40,14 +42,10 @@ export class SupplementCase {
       const caseMaterials = c.materials.map((m) => (supplied.has(m.code) ? { code: m.code, name: m.name, provided: true } : m));
       const receivedAt = new Date();
       const supplementId = newId();
-      await tx.manager.query(
-        `UPDATE intake.cases SET pending_materials = $2::jsonb, materials = $3::jsonb, version = version + 1 WHERE case_no = $1`,
-        [caseNo, JSON.stringify(pendingLeft), JSON.stringify(caseMaterials)],
-      );
-      await tx.manager.query(
-        `INSERT INTO intake.supplements (id, case_no, materials, note, pending_left, received_at, received_by)
-         VALUES ($1, $2, $3::jsonb, $4, $5::jsonb, $6, $7)`,
-        [supplementId, caseNo, JSON.stringify(materials), note ?? null, JSON.stringify(pendingLeft), receivedAt, cmd.actor.id],
+      await this.cases.recordSupplement(
+        tx.manager,
+        { id: supplementId, caseNo, materials, note: note ?? null, pendingLeft, receivedAt, receivedBy: cmd.actor.id },
+        caseMaterials,
       );
       const data: CaseSupplementedData = { supplementId, materials, ...(note ? { note } : {}), pendingLeft };
       tx.emit(Events.CaseSupplemented, caseNo, data);

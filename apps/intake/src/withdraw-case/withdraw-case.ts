@@ -1,21 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { toShanghai } from '#libs/calendar';
-import {
-  AppError,
-  ErrorCodes,
-  Events,
-  Rpc,
-  type CaseWithdrawnData,
-  type Command,
-  type DeliveryView,
-  type WithdrawReply,
-  type WithdrawRequest,
-  type WorkflowView,
-} from '#libs/contracts';
-import { RpcClient, UnitOfWork } from '#libs/messaging';
-import { queryOne } from '#libs/persistence';
 import { DataSource } from 'typeorm';
-import { findCase } from '../case/case-row.js';
+import { toShanghai } from '#libs/calendar';
+import { AppError, ErrorCodes, Events, Rpc, type Command, type WithdrawReply, type WithdrawRequest } from '#libs/contracts';
+import { RpcClient, UnitOfWork } from '#libs/messaging';
+import { CaseRepository } from '../case/case.repository.js';
 import { withdrawalBlockedBy } from './withdrawal-guard.js';
 
 export const REASON_MAX_LENGTH = 1000;
@@ -31,6 +19,7 @@ export class WithdrawCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly ds: DataSource,
+    private readonly cases: CaseRepository,
     private readonly rpc: RpcClient,
   ) {}
 
@@ -42,23 +31,18 @@ export class WithdrawCase {
         { field: 'reason', rule: reason ? 'maxLength' : 'required', message: reason ? `reason must be at most ${REASON_MAX_LENGTH} characters` : 'a withdrawal records why' },
       ]);
     }
-    const c = await findCase(this.ds.manager, caseNo);
+    const c = await this.cases.get(this.ds.manager, caseNo);
     const [workflow, deliveries] = await Promise.all([
-      this.rpc.request<WorkflowView | null>(Rpc.routing.getWorkflow, { caseNo }, { correlationId }).catch(nullWhenNotFound),
-      this.rpc.request<DeliveryView[]>(Rpc.delivery.deliveriesOfCase, { caseNo }, { correlationId }),
+      // Routing answers 404 until it has picked the case up: nothing has happened there yet.
+      this.rpc.requestOptional(Rpc.routing.getWorkflow, { caseNo }, { correlationId }),
+      this.rpc.request(Rpc.delivery.deliveriesOfCase, { caseNo }, { correlationId }),
     ]);
     const blocked = withdrawalBlockedBy({ intake: c.status, workflow: workflow?.status ?? null, deliveries: deliveries.map((d) => d.status) });
     if (blocked) throw notWithdrawable(caseNo, blocked);
     return this.uow.run({ actor: cmd.actor, correlationId }, async (tx) => {
-      const withdrawn = await queryOne<{ withdrawn_at: Date }>(
-        tx.manager,
-        `UPDATE intake.cases SET status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_by = $2, withdraw_reason = $3, version = version + 1
-          WHERE case_no = $1 AND status = 'ACCEPTED'
-          RETURNING withdrawn_at`,
-        [caseNo, cmd.actor.id, reason],
-      );
-      if (!withdrawn) throw notWithdrawable(caseNo, (await findCase(tx.manager, caseNo)).status);
-      tx.emit<CaseWithdrawnData>(Events.CaseWithdrawn, caseNo, { reason });
+      const withdrawn = await this.cases.withdraw(tx.manager, caseNo, cmd.actor.id, reason);
+      if (!withdrawn) throw notWithdrawable(caseNo, (await this.cases.get(tx.manager, caseNo)).status);
+      tx.emit(Events.CaseWithdrawn, caseNo, { reason });
       return { caseNo, status: 'WITHDRAWN', withdrawnAt: toShanghai(withdrawn.withdrawn_at)!, reason };
     });
   }
@@ -66,10 +50,4 @@ export class WithdrawCase {
 
 function notWithdrawable(caseNo: string, status: string): AppError {
   return AppError.conflict(ErrorCodes.CASE_NOT_WITHDRAWABLE, `Case ${caseNo} is ${status} and can no longer be withdrawn.`, { status });
-}
-
-/** Routing answers 404 until it has picked the case up: nothing has happened there yet. */
-function nullWhenNotFound(e: unknown): null {
-  if (e instanceof AppError && e.status === 404) return null;
-  throw e;
 }

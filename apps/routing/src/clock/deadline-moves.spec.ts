@@ -62,7 +62,9 @@ describe("a stage's share of the time", () => {
 
   it('gives a stage with shareDays its own working days from opening, never beyond the promised deadline', () => {
     expect(toShanghai(stageDueAt(cal, { stage: 1, departments: ['TAX'], shareDays: 2 }, at('2026-11-23'), promised))).toBe('2026-11-25T23:59:59+08:00');
-    expect(toShanghai(stageDueAt(cal, { stage: 2, departments: ['TAX'], shareDays: 0 }, at('2026-11-21'), promised))).toBe('2026-11-23T23:59:59+08:00');
+    // Opened on Saturday 21 Nov: a share counts from the day after, as every period does; 0 days is that day itself.
+    expect(toShanghai(stageDueAt(cal, { stage: 2, departments: ['TAX'], shareDays: 0 }, at('2026-11-21'), promised))).toBe('2026-11-21T23:59:59+08:00');
+    expect(toShanghai(stageDueAt(cal, { stage: 2, departments: ['TAX'], shareDays: 1 }, at('2026-11-21'), promised))).toBe('2026-11-23T23:59:59+08:00');
     expect(stageDueAt(cal, { stage: 2, departments: ['TAX'], shareDays: 30 }, at('2026-11-23'), promised)).toEqual(promised);
   });
 });

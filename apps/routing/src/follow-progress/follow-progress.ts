@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EventEnvelope } from '#libs/contracts';
+import { statusAfterEvent, type EventEnvelope } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
-import { recordOnTimeline } from '../timeline/timeline-writer.js';
-import { statusAfterEvent } from '../workflow/case-status.js';
-import { lockWorkflow } from '../workflow/workflow-store.js';
-import { moveStatus } from '../workflow/workflow-transitions.js';
+import { TimelineRepository } from '../timeline/timeline.repository.js';
+import { WorkflowTransitions } from '../workflow/workflow-transitions.js';
+import { WorkflowRepository } from '../workflow/workflow.repository.js';
 
 /**
  * What other services did to a case after routing's part (cancelled tasks, fees, certificates, delivery): it goes
@@ -12,10 +11,16 @@ import { moveStatus } from '../workflow/workflow-transitions.js';
  */
 @Injectable()
 export class FollowProgress {
+  constructor(
+    private readonly workflows: WorkflowRepository,
+    private readonly timeline: TimelineRepository,
+    private readonly transitions: WorkflowTransitions,
+  ) {}
+
   async run(e: EventEnvelope, tx: Tx): Promise<void> {
-    const wf = await lockWorkflow(tx.manager, e.caseNo);
-    await recordOnTimeline(tx.manager, e);
+    const wf = await this.workflows.lock(tx.manager, e.caseNo);
+    await this.timeline.record(tx.manager, e);
     const next = statusAfterEvent(wf.status, e.type);
-    if (next) await moveStatus(tx, wf, next);
+    if (next) await this.transitions.moveStatus(tx, wf, next);
   }
 }

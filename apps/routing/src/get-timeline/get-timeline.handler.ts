@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Rpc, type TimelineEntry } from '#libs/contracts';
+import { OnRpc } from '#libs/messaging';
 import { caseNoOf } from '../workflow/case-no-query.js';
 import { GetTimeline } from './get-timeline.js';
 
@@ -8,7 +9,7 @@ import { GetTimeline } from './get-timeline.js';
 export class GetTimelineHandler {
   constructor(private readonly getTimeline: GetTimeline) {}
 
-  @MessagePattern(Rpc.routing.getTimeline)
+  @OnRpc(Rpc.routing.getTimeline)
   handle(@Payload() query: { caseNo: string }): Promise<TimelineEntry[]> {
     return this.getTimeline.run(caseNoOf(query));
   }

@@ -1,30 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { toShanghai } from '#libs/calendar';
-import type { Actor, TimelineEntry } from '#libs/contracts';
-import { queryRows } from '#libs/persistence';
+import type { TimelineEntry } from '#libs/contracts';
+import { TimelineRepository } from '../timeline/timeline.repository.js';
 import { caseNotFound } from '../workflow/case-no-query.js';
-import { findWorkflow } from '../workflow/workflow-store.js';
-
-interface TimelineRow {
-  at: Date;
-  type: string;
-  actor: Actor;
-  data: Record<string, unknown>;
-}
+import { WorkflowRepository } from '../workflow/workflow.repository.js';
 
 @Injectable()
 export class GetTimeline {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly workflows: WorkflowRepository,
+    private readonly timeline: TimelineRepository,
+  ) {}
 
-  /** In the order things happened; id breaks ties within one second-precise instant in the order recorded. */
+  /** In the order things happened. */
   async run(caseNo: string): Promise<TimelineEntry[]> {
-    if (!(await findWorkflow(this.ds.manager, caseNo))) throw caseNotFound(caseNo);
-    const rows = await queryRows<TimelineRow>(
-      this.ds.manager,
-      `SELECT at, type, actor, data FROM routing.timeline WHERE case_no = $1 ORDER BY at, event_id`,
-      [caseNo],
-    );
+    if (!(await this.workflows.find(caseNo))) throw caseNotFound(caseNo);
+    const rows = await this.timeline.ofCase(caseNo);
     return rows.map((r) => ({ at: toShanghai(r.at)!, type: r.type, actor: r.actor, data: r.data }));
   }
 }

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Rpc, type WorkflowView } from '#libs/contracts';
+import { OnRpc } from '#libs/messaging';
 import { caseNoOf } from '../workflow/case-no-query.js';
 import { GetWorkflow } from './get-workflow.js';
 
@@ -8,7 +9,7 @@ import { GetWorkflow } from './get-workflow.js';
 export class GetWorkflowHandler {
   constructor(private readonly getWorkflow: GetWorkflow) {}
 
-  @MessagePattern(Rpc.routing.getWorkflow)
+  @OnRpc(Rpc.routing.getWorkflow)
   handle(@Payload() query: { caseNo: string }): Promise<WorkflowView> {
     return this.getWorkflow.run(caseNoOf(query));
   }

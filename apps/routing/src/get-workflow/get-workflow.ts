@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { toShanghai } from '#libs/calendar';
 import type { WorkflowView } from '#libs/contracts';
 import { caseNotFound } from '../workflow/case-no-query.js';
-import { findWorkflow } from '../workflow/workflow-store.js';
-import { suspensionsOf } from '../supplement/suspensions-of.js';
+import { WorkflowRepository } from '../workflow/workflow.repository.js';
+import { SuspensionRepository } from '../supplement/suspension.repository.js';
+import { toSuspensionView } from '../supplement/suspension-view.js';
 import { stageStatuses } from './stage-statuses.js';
 
 @Injectable()
 export class GetWorkflow {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly workflows: WorkflowRepository,
+    private readonly suspensions: SuspensionRepository,
+  ) {}
 
   async run(caseNo: string): Promise<WorkflowView> {
-    const wf = await findWorkflow(this.ds.manager, caseNo);
+    const wf = await this.workflows.find(caseNo);
     if (!wf) throw caseNotFound(caseNo);
     return {
       caseNo: wf.case_no,
@@ -24,7 +27,7 @@ export class GetWorkflow {
       promisedDeadline: toShanghai(wf.promised_deadline)!,
       legalDeadline: toShanghai(wf.legal_deadline)!,
       ...(wf.deadline_estimated ? { deadlineEstimated: true, estimatedYears: wf.estimated_years ?? [] } : {}),
-      suspensions: await suspensionsOf(this.ds.manager, wf.case_no),
+      suspensions: (await this.suspensions.ofCase(wf.case_no)).map(toSuspensionView),
       updatedAt: toShanghai(wf.updated_at)!,
     };
   }

@@ -1,13 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { Rpc } from '#libs/contracts';
-import { HealthService, type HealthReport } from '#libs/messaging';
+import { HealthService, OnRpc, type HealthReport } from '#libs/messaging';
 
 @Controller()
 export class RoutingHealthHandler {
   constructor(private readonly health: HealthService) {}
 
-  @MessagePattern(Rpc.routing.health)
+  @OnRpc(Rpc.routing.health)
   handle(): Promise<HealthReport> {
     return this.health.check();
   }

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ServiceConfig } from '#libs/config';
 import type { EventEnvelope, TaskExtendedData } from '#libs/contracts';
-import type { Tx } from '#libs/messaging';
-import { extendTaskClock } from '../clock/clock-store.js';
-import { recordOnTimeline } from '../timeline/timeline-writer.js';
-import { lockWorkflow } from '../workflow/workflow-store.js';
+import { SERVICE_CONFIG, type Tx } from '#libs/messaging';
+import { Clocks } from '../clock/clocks.js';
+import { TimelineRepository } from '../timeline/timeline.repository.js';
+import { WorkflowRepository } from '../workflow/workflow.repository.js';
 
 /**
  * 延期: a department extended its task (approval checked once-only and the legal limit). The extension goes on the
@@ -11,10 +12,17 @@ import { lockWorkflow } from '../workflow/workflow-store.js';
  */
 @Injectable()
 export class RecordExtension {
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly workflows: WorkflowRepository,
+    private readonly timeline: TimelineRepository,
+    private readonly clocks: Clocks,
+  ) {}
+
   async run(e: EventEnvelope<TaskExtendedData>, tx: Tx): Promise<void> {
-    await lockWorkflow(tx.manager, e.caseNo);
-    await recordOnTimeline(tx.manager, e);
+    await this.workflows.lock(tx.manager, e.caseNo);
+    await this.timeline.record(tx.manager, e);
     const d = e.data;
-    await extendTaskClock(tx.manager, { caseNo: e.caseNo, stage: d.stage, department: d.department, taskId: d.taskId }, new Date(d.dueAt), d.workingDays);
+    await this.clocks.extendTaskClock(tx.manager, { caseNo: e.caseNo, stage: d.stage, department: d.department, taskId: d.taskId }, new Date(d.dueAt), d.workingDays, this.config.warningThreshold);
   }
 }

@@ -1,28 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { toShanghai, fromShanghai } from '#libs/calendar';
 import { AppError, CaseStatus, ErrorCodes, type CaseSearchPage, type CaseSearchQuery, type Problem } from '#libs/contracts';
-import { cursorTime, decodeCursor, pageSize, paginate, queryRows } from '#libs/persistence';
+import { decodeCursor, pageSize, paginate } from '#libs/persistence';
+import { WorkflowRepository } from '../workflow/workflow.repository.js';
 
 const CASE_NO = /^\d{20}[\dX]$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const STATUSES = Object.values(CaseStatus) as string[];
 
-interface Row {
-  case_no: string;
-  item_code: string;
-  item_name: string;
-  status: CaseStatus;
-  accepted_at: Date;
-  at_key: string;
-  promised_deadline: Date;
-  legal_deadline: Date;
-}
-
 /** Finds cases for the window and supervisors: by status, item and acceptance days, newest first, cursor-paged. */
 @Injectable()
 export class SearchCases {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly workflows: WorkflowRepository) {}
 
   async run(q: CaseSearchQuery): Promise<CaseSearchPage> {
     const problems: Problem[] = [];
@@ -37,29 +26,16 @@ export class SearchCases {
     }
     if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
 
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.status) add('status = ?', q.status);
-    if (q.itemCode) add('item_code = ?', q.itemCode);
-    if (q.acceptedFrom) add('accepted_at >= ?', fromShanghai(q.acceptedFrom));
-    if (q.acceptedTo) add('accepted_at < ?', new Date(fromShanghai(q.acceptedTo).getTime() + 86_400_000));
-    if (after) {
-      params.push(after.at, after.id);
-      where.push(`(accepted_at, case_no) < ($${params.length - 1}::timestamptz, $${params.length})`);
-    }
-    params.push(limit! + 1);
-    const rows = await queryRows<Row>(
-      this.ds.manager,
-      `SELECT case_no, item_code, item_name, status, accepted_at, ${cursorTime('accepted_at')} AS at_key, promised_deadline, legal_deadline
-         FROM routing.workflows
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY accepted_at DESC, case_no DESC
-        LIMIT $${params.length}`,
-      params,
+    const rows = await this.workflows.search(
+      {
+        status: q.status,
+        itemCode: q.itemCode,
+        acceptedFrom: q.acceptedFrom ? fromShanghai(q.acceptedFrom) : undefined,
+        // acceptedTo is a whole day: up to the start of the next.
+        acceptedBefore: q.acceptedTo ? new Date(fromShanghai(q.acceptedTo).getTime() + 86_400_000) : undefined,
+        after: after ?? undefined,
+      },
+      limit!,
     );
     const { page, nextCursor } = paginate(rows, limit!, (r) => ({ at: r.at_key, id: r.case_no }));
     return {

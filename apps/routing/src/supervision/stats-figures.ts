@@ -1,6 +1,5 @@
-import type { WorkingCalendar } from '#libs/calendar';
+import { activeMsBetween, WORKING_DAY_MS, type Interval, type WorkingCalendar } from '#libs/calendar';
 import type { ClockFigures } from '#libs/contracts';
-import { activeMsBetween, WORKING_DAY_MS, type Interval } from '../clock/working-time.js';
 
 /** One clock as the statistics read it: a task of a department, or a case of an item. */
 export interface ClockFact {

@@ -1,25 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { fromShanghai, shanghaiDate, toShanghai, WorkingCalendar } from '#libs/calendar';
+import { fromShanghai, shanghaiDate, toShanghai, WorkingCalendar, type Interval } from '#libs/calendar';
 import { AppError, ErrorCodes, type Problem, type SupervisionStatsView } from '#libs/contracts';
-import { queryRows } from '#libs/persistence';
-import type { Interval } from '../clock/working-time.js';
+import { ClockRepository, type StatsClockRow as ClockRow } from '../clock/clock.repository.js';
+import { SuspensionRepository } from '../supplement/suspension.repository.js';
 import { clockFigures, type ClockFact } from './stats-figures.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 const MAX_SPAN_DAYS = 366;
-
-interface ClockRow {
-  case_no: string;
-  group_key: string;
-  item_name: string;
-  started_at: Date;
-  due_at: Date;
-  status: 'OPEN' | 'PAUSED' | 'CLOSED';
-  closed_at: Date | null;
-  outcome: string | null;
-}
 
 function validDate(s: string): boolean {
   return DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -55,43 +43,19 @@ export function parseStatsQuery(query: unknown, now: Date): { from: string; to: 
 export class SupervisionStats {
   private readonly cal = WorkingCalendar.official();
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly clocks: ClockRepository,
+    private readonly suspensions: SuspensionRepository,
+  ) {}
 
   async run(query: unknown): Promise<SupervisionStatsView> {
     const now = new Date();
     const { from, to } = parseStatsQuery(query, now);
     const window = { from: fromShanghai(from), to: new Date(fromShanghai(to).getTime() + DAY_MS) };
-    const m = this.ds.manager;
-    // Relevant: started or closed within the period, or running now (running means the case is still under review).
-    const relevant = `((x.started_at >= $1 AND x.started_at < $2) OR (x.closed_at >= $1 AND x.closed_at < $2)
-                       OR (x.status <> 'CLOSED' AND w.status IN ('ACCEPTED', 'IN_REVIEW', 'SUSPENDED')))`;
-    const tasks = await queryRows<ClockRow>(
-      m,
-      `SELECT x.case_no, x.department AS group_key, '' AS item_name, x.started_at, x.due_at,
-              CASE WHEN w.status IN ('ACCEPTED', 'IN_REVIEW', 'SUSPENDED') THEN x.status ELSE 'CLOSED' END AS status,
-              x.closed_at, x.outcome
-         FROM routing.task_clocks x JOIN routing.workflows w ON w.case_no = x.case_no WHERE ${relevant}`,
-      [window.from, window.to],
-    );
-    const cases = await queryRows<ClockRow>(
-      m,
-      `SELECT x.case_no, x.item_code AS group_key, x.item_name, x.started_at, x.due_at,
-              CASE WHEN w.status IN ('ACCEPTED', 'IN_REVIEW', 'SUSPENDED') THEN x.status ELSE 'CLOSED' END AS status,
-              x.closed_at, x.outcome
-         FROM routing.case_clocks x JOIN routing.workflows w ON w.case_no = x.case_no WHERE ${relevant}`,
-      [window.from, window.to],
-    );
+    const tasks = await this.clocks.taskClocksOf(window);
+    const cases = await this.clocks.caseClocksOf(window);
     const caseNos = [...new Set([...tasks, ...cases].map((r) => r.case_no))];
-    const stops = new Map<string, Interval[]>();
-    if (caseNos.length) {
-      const rows = await queryRows<{ case_no: string; started_at: Date; ended_at: Date | null }>(
-        m,
-        `SELECT case_no, started_at, ended_at FROM routing.suspensions
-          WHERE case_no = ANY($1) AND (end_reason IS NULL OR end_reason = 'SUPPLIED')`,
-        [caseNos],
-      );
-      for (const r of rows) stops.set(r.case_no, [...(stops.get(r.case_no) ?? []), { from: r.started_at, to: r.ended_at }]);
-    }
+    const stops = caseNos.length ? await this.suspensions.stopsOfCases(caseNos) : new Map<string, Interval[]>();
     const stopsOf = (caseNo: string) => stops.get(caseNo) ?? [];
     const figures = (rows: ClockRow[], completed: string[]) =>
       group(rows).map(([key, group]) => ({

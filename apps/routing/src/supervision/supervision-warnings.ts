@@ -1,24 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '#libs/config';
 import { caseBlocks, NATS_CONNECTION, SERVICE_CONFIG } from '#libs/messaging';
 import { toShanghai } from '#libs/calendar';
 import { AppError, ErrorCodes, type Problem, type SupervisionWarningView, type SupervisionWarningsQuery } from '#libs/contracts';
-import { queryRows } from '#libs/persistence';
-
-interface WarningRow {
-  subject: 'CASE' | 'TASK';
-  case_no: string;
-  item_code: string;
-  item_name: string;
-  task_id: string | null;
-  stage: number | null;
-  department: string | null;
-  due_at: Date;
-  level: 'YELLOW' | 'RED';
-  raised_at: Date;
-}
+import { WarningRepository } from '../clock/warning.repository.js';
+import { WorkflowRepository } from '../workflow/workflow.repository.js';
 
 const DEPARTMENT = /^[A-Z0-9_-]{1,32}$/;
 
@@ -44,7 +31,8 @@ export function parseWarningsQuery(query: unknown): SupervisionWarningsQuery {
 @Injectable()
 export class SupervisionWarnings {
   constructor(
-    private readonly ds: DataSource,
+    private readonly warnings: WarningRepository,
+    private readonly workflows: WorkflowRepository,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
@@ -60,11 +48,7 @@ export class SupervisionWarnings {
   private async blocked(): Promise<SupervisionWarningView[]> {
     const blocks = await caseBlocks(this.nc, this.config.namespace);
     if (!blocks.length) return [];
-    const items = await queryRows<{ case_no: string; item_code: string; item_name: string }>(
-      this.ds.manager,
-      `SELECT case_no, item_code, item_name FROM routing.workflows WHERE case_no = ANY($1::text[])`,
-      [blocks.map((b) => b.caseNo)],
-    );
+    const items = await this.workflows.itemsOf(blocks.map((b) => b.caseNo));
     const itemOf = new Map(items.map((r) => [r.case_no, r]));
     return blocks
       .sort((a, b) => a.parkedAt.localeCompare(b.parkedAt))
@@ -87,30 +71,7 @@ export class SupervisionWarnings {
   }
 
   private async clockWarnings(q: SupervisionWarningsQuery): Promise<SupervisionWarningView[]> {
-    const rows = await queryRows<WarningRow>(
-      this.ds.manager,
-      `SELECT * FROM (
-         SELECT 'TASK' AS subject, t.case_no, t.item_code, t.item_name, t.task_id, t.stage, t.department, t.due_at,
-                CASE WHEN t.red_raised_at IS NOT NULL THEN 'RED' ELSE 'YELLOW' END AS level,
-                COALESCE(t.red_raised_at, t.yellow_raised_at) AS raised_at
-           FROM routing.task_clocks t JOIN routing.workflows w ON w.case_no = t.case_no
-          WHERE t.status = 'OPEN' AND w.status IN ('ACCEPTED', 'IN_REVIEW')
-            AND (t.yellow_raised_at IS NOT NULL OR t.red_raised_at IS NOT NULL)
-            AND ($1::text IS NULL OR t.department = $1)
-         UNION ALL
-         SELECT 'CASE', c.case_no, c.item_code, c.item_name, NULL, NULL, NULL, c.due_at,
-                CASE WHEN c.red_raised_at IS NOT NULL THEN 'RED' ELSE 'YELLOW' END,
-                COALESCE(c.red_raised_at, c.yellow_raised_at)
-           FROM routing.case_clocks c JOIN routing.workflows w ON w.case_no = c.case_no
-          WHERE c.status = 'OPEN' AND w.status IN ('ACCEPTED', 'IN_REVIEW')
-            AND (c.yellow_raised_at IS NOT NULL OR c.red_raised_at IS NOT NULL)
-            AND $1::text IS NULL
-       ) items
-       WHERE ($2::text IS NULL OR level = $2)
-       ORDER BY level DESC, due_at, case_no, subject, department
-       LIMIT 1000`,
-      [q.department ?? null, q.level ?? null],
-    );
+    const rows = await this.warnings.current(q);
     return rows.map((r) => ({
       caseNo: r.case_no,
       itemCode: r.item_code,

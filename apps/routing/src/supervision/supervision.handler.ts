@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Rpc, type SupervisionStatsView, type SupervisionWarningView } from '#libs/contracts';
+import { OnRpc } from '#libs/messaging';
 import { SupervisionStats } from './supervision-stats.js';
 import { SupervisionWarnings } from './supervision-warnings.js';
 
@@ -11,12 +12,12 @@ export class SupervisionHandler {
     private readonly stats: SupervisionStats,
   ) {}
 
-  @MessagePattern(Rpc.routing.supervisionWarnings)
+  @OnRpc(Rpc.routing.supervisionWarnings)
   currentWarnings(@Payload() query: unknown): Promise<SupervisionWarningView[]> {
     return this.warnings.run(query);
   }
 
-  @MessagePattern(Rpc.routing.supervisionStats)
+  @OnRpc(Rpc.routing.supervisionStats)
   figures(@Payload() query: unknown): Promise<SupervisionStatsView> {
     return this.stats.run(query);
   }

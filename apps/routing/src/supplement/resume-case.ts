@@ -1,19 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ServiceConfig } from '#libs/config';
 import type { EntityManager } from 'typeorm';
 import { CaseStatus, Events, type CaseSupplementedData, type EventEnvelope } from '#libs/contracts';
-import type { Tx } from '#libs/messaging';
-import { calendar, resumeClocks } from '../clock/clock-store.js';
+import { SERVICE_CONFIG, type Tx } from '#libs/messaging';
+import { calendar, Clocks } from '../clock/clocks.js';
 import { moveBySuspension } from '../clock/deadline-moves.js';
-import { emitOnTimeline, recordOnTimeline } from '../timeline/timeline-writer.js';
-import { lockWorkflow } from '../workflow/workflow-store.js';
-import { lockOpenSuspension } from './suspend-case.js';
+import { TimelineRepository } from '../timeline/timeline.repository.js';
+import { TimelineWriter } from '../timeline/timeline-writer.js';
+import { WorkflowRepository } from '../workflow/workflow.repository.js';
 import { unanswered } from './supplement-match.js';
-
-/** Puts the event on the timeline with what routing made of it, so the entry says whether the clock runs again. */
-async function recordWithVerdict(m: EntityManager, e: EventEnvelope, verdict: Record<string, unknown>): Promise<void> {
-  await recordOnTimeline(m, e);
-  await m.query(`UPDATE routing.timeline SET data = data || $2::jsonb WHERE event_id = $1`, [e.id, JSON.stringify(verdict)]);
-}
+import { SuspensionRepository } from './suspension.repository.js';
 
 /**
  * Materials arrived at the window (intake's CaseSupplemented). If the case waits for a supplement and everything
@@ -24,17 +20,26 @@ async function recordWithVerdict(m: EntityManager, e: EventEnvelope, verdict: Re
  */
 @Injectable()
 export class ResumeCase {
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly workflows: WorkflowRepository,
+    private readonly suspensions: SuspensionRepository,
+    private readonly clocks: Clocks,
+    private readonly timeline: TimelineRepository,
+    private readonly onTimeline: TimelineWriter,
+  ) {}
+
   async run(e: EventEnvelope<CaseSupplementedData>, tx: Tx): Promise<void> {
     const m = tx.manager;
-    const wf = await lockWorkflow(m, e.caseNo);
-    const open = wf.status === CaseStatus.SUSPENDED ? await lockOpenSuspension(tx, e.caseNo) : undefined;
-    if (!open) return recordOnTimeline(m, e);
+    const wf = await this.workflows.lock(m, e.caseNo);
+    const open = wf.status === CaseStatus.SUSPENDED ? await this.suspensions.lockOpen(m, e.caseNo) : undefined;
+    if (!open) return this.timeline.record(m, e);
 
     const supplied = [...(open.supplied ?? []), ...(e.data.materials ?? [])];
     const missing = unanswered(open.requested ?? [], supplied);
     if (missing.length) {
-      await m.query(`UPDATE routing.suspensions SET supplied = $2::jsonb WHERE id = $1`, [open.id, JSON.stringify(supplied)]);
-      return recordWithVerdict(m, e, {
+      await this.suspensions.setSupplied(m, open.id, supplied);
+      return this.recordWithVerdict(m, e, {
         suspension: { suspensionId: open.id, answersRequest: false, stillMissing: missing, note: '补正材料不齐，案件仍暂停计时 / the supplement does not answer the request: the case stays suspended' },
       });
     }
@@ -47,20 +52,11 @@ export class ResumeCase {
       open.started_at,
       resumedAt,
     );
-    await m.query(
-      `UPDATE routing.suspensions SET ended_at = $2, supplied = $3::jsonb, suspended_working_days = $4, end_reason = 'SUPPLIED' WHERE id = $1`,
-      [open.id, resumedAt, JSON.stringify(supplied), moved.days],
-    );
-    await m.query(
-      `UPDATE routing.workflows
-          SET status = 'IN_REVIEW', promised_deadline = $2, legal_deadline = $3, deadline_estimated = $4, estimated_years = $5,
-              version = version + 1, updated_at = now()
-        WHERE case_no = $1`,
-      [wf.case_no, moved.promised, moved.legal, moved.estimated, moved.estimatedYears],
-    );
-    await recordWithVerdict(m, e, { suspension: { suspensionId: open.id, answersRequest: true } });
-    await resumeClocks(m, wf.case_no, moved.days, moved.promised);
-    await emitOnTimeline(tx, Events.CaseResumed, wf.case_no, {
+    await this.suspensions.endSupplied(m, open.id, resumedAt, supplied, moved.days);
+    await this.workflows.resume(m, wf.case_no, moved);
+    await this.recordWithVerdict(m, e, { suspension: { suspensionId: open.id, answersRequest: true } });
+    await this.clocks.resumeClocks(m, wf.case_no, moved.days, moved.promised, this.config.warningThreshold);
+    await this.onTimeline.emit(tx, Events.CaseResumed, wf.case_no, {
       suspendedWorkingDays: moved.days,
       promisedDeadline: moved.promised.toISOString(),
       legalDeadline: moved.legal.toISOString(),
@@ -68,5 +64,11 @@ export class ResumeCase {
       suspendedAt: open.started_at.toISOString(),
       reason: open.reason,
     });
+  }
+
+  /** Puts the event on the timeline with what routing made of it, so the entry says whether the clock runs again. */
+  private async recordWithVerdict(m: EntityManager, e: EventEnvelope, verdict: Record<string, unknown>): Promise<void> {
+    await this.timeline.record(m, e);
+    await this.timeline.addToEntry(m, e.id, verdict);
   }
 }

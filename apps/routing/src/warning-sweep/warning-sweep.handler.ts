@@ -1,9 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Headers, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import type { ServiceConfig } from '#libs/config';
 import { Rpc, type WarningSweepReply } from '#libs/contracts';
-import { SERVICE_CONFIG } from '#libs/messaging';
+import { OnRpc, SERVICE_CONFIG } from '#libs/messaging';
 import { WarningSweep } from './warning-sweep.js';
 
 /** Runs a sweep now: over NATS (any one routing process answers) for operators and tests. */
@@ -11,7 +10,7 @@ import { WarningSweep } from './warning-sweep.js';
 export class WarningSweepHandler {
   constructor(private readonly sweep: WarningSweep) {}
 
-  @MessagePattern(Rpc.routing.runWarningSweep)
+  @OnRpc(Rpc.routing.runWarningSweep)
   handle(): Promise<WarningSweepReply> {
     return this.sweep.run();
   }

@@ -1,5 +1,4 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { clockThreshold } from '../clock/clock-store.js';
 import { WarningSweep } from './warning-sweep.js';
 
 /** WARNING_SWEEP_MS: how often each routing process sweeps (default 30000); 0 turns the timer off (RPC still works). */
@@ -18,9 +17,7 @@ export class WarningSweepScheduler implements OnApplicationBootstrap, OnApplicat
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
 
-  constructor(private readonly sweep: WarningSweep) {
-    clockThreshold(); // a bad WARNING_THRESHOLD stops the service at boot, not at the first sweep
-  }
+  constructor(private readonly sweep: WarningSweep) {}
 
   onApplicationBootstrap(): void {
     if (!this.intervalMs) return;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CaseStatus, type CaseWithdrawnData, type EventEnvelope } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
-import { closeCaseClocks } from '../clock/clock-store.js';
-import { recordOnTimeline } from '../timeline/timeline-writer.js';
-import { lockWorkflow, updateWorkflow } from '../workflow/workflow-store.js';
+import { Clocks } from '../clock/clocks.js';
+import { TimelineRepository } from '../timeline/timeline.repository.js';
+import { WorkflowRepository } from '../workflow/workflow.repository.js';
 
 /** A withdrawal ends the case at any point until it is rejected or its result has left the window. */
 export function withdrawable(status: CaseStatus): boolean {
@@ -17,12 +17,18 @@ export function withdrawable(status: CaseStatus): boolean {
  */
 @Injectable()
 export class WithdrawCase {
+  constructor(
+    private readonly workflows: WorkflowRepository,
+    private readonly timeline: TimelineRepository,
+    private readonly clocks: Clocks,
+  ) {}
+
   async run(e: EventEnvelope<CaseWithdrawnData>, tx: Tx): Promise<void> {
-    const wf = await lockWorkflow(tx.manager, e.caseNo);
-    await recordOnTimeline(tx.manager, e);
+    const wf = await this.workflows.lock(tx.manager, e.caseNo);
+    await this.timeline.record(tx.manager, e);
     if (!withdrawable(wf.status)) return;
-    await updateWorkflow(tx.manager, wf.case_no, { status: CaseStatus.WITHDRAWN });
+    await this.workflows.update(tx.manager, wf.case_no, { status: CaseStatus.WITHDRAWN });
     // The clock (#4): a withdrawn case's clocks stop, and a suspension it was in ends.
-    await closeCaseClocks(tx.manager, wf.case_no, CaseStatus.WITHDRAWN, new Date(e.occurredAt));
+    await this.clocks.closeCaseClocks(tx.manager, wf.case_no, CaseStatus.WITHDRAWN, new Date(e.occurredAt));
   }
 }

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { OPINION_MAX_LENGTH } from '#libs/contracts';
 import { DEPARTMENT_CODE } from '../../staff/department-param.js';
 
 export class RecordOpinionDto {
-  @ApiProperty({ example: '建议环保部门在审批决定中明确排放口在线监测要求。', maxLength: 2000 })
+  @ApiProperty({ example: '建议环保部门在审批决定中明确排放口在线监测要求。', maxLength: OPINION_MAX_LENGTH })
   @IsString()
   @IsNotEmpty()
   @Matches(/\S/, { message: 'opinion must not be blank' })
-  @MaxLength(2000)
+  @MaxLength(OPINION_MAX_LENGTH)
   opinion: string;
 
   @ApiPropertyOptional({ example: 'WRB', description: 'Only when you act for more than one department with a task in the case.' })

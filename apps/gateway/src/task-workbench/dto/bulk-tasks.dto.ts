@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { OPINION_MAX_LENGTH } from '#libs/contracts';
 import { TaskViewDto } from '../../tasks/dto/task-view.dto.js';
 import { USERNAME } from '../../staff/department-param.js';
 
@@ -18,10 +19,10 @@ export class BulkTasksDto {
   @IsUUID('all', { each: true })
   taskIds: string[];
 
-  @ApiPropertyOptional({ example: '材料齐全，同意', maxLength: 2000, description: 'APPROVE: the opinion recorded on every task.' })
+  @ApiPropertyOptional({ example: '材料齐全，同意', maxLength: OPINION_MAX_LENGTH, description: 'APPROVE: the opinion recorded on every task.' })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(OPINION_MAX_LENGTH)
   opinion?: string;
 
   @ApiPropertyOptional({ example: 'rep.nrb', nullable: true, type: String, description: 'ASSIGN (required): a user of the tasks\' department; null: the whole department.' })

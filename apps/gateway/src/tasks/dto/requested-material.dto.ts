@@ -1,24 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { RequestedMaterialSchema } from '#libs/contracts';
 
-/** One material a supplement request (补正) asks the applicant for: by catalog code where there is one, and by name. */
-export class RequestedMaterialDto {
-  @ApiPropertyOptional({ example: 'M05', description: "The material's code in the item's catalog entry, when it has one." })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  code?: string;
+/** One material a supplement request (补正) asks the applicant for; the rules are RequestedMaterialSchema's. */
+export class RequestedMaterialDto extends RequestedMaterialSchema {
+  @ApiPropertyOptional({ example: 'M05', maxLength: 32, description: "The material's code in the item's catalog entry, when it has one." })
+  override code?: string;
 
   @ApiProperty({ example: '完税凭证', maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @Matches(/\S/, { message: 'name must not be blank' })
-  @MaxLength(200)
-  name: string;
+  override name: string;
 
   @ApiPropertyOptional({ example: '复印件不清晰，请提交原件', maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  reason?: string;
+  override reason?: string;
 }

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError, ErrorCodes, type DeliveryView } from '#libs/contracts';
+import { queryOne, queryRows } from '#libs/persistence';
+import { isDeliveryId } from './command-checks.js';
+
+/** A deliveries row as PostgreSQL returns it. */
+export interface DeliveryRow {
+  id: string;
+  case_no: string;
+  method: DeliveryView['method'];
+  status: DeliveryView['status'];
+  pickup_code: string | null;
+  failed_pickups: number;
+  recipient: string | null;
+  phone: string | null;
+  address: string | null;
+  carrier: string | null;
+  waybill_no: string | null;
+  signed_by: string | null;
+  created_at: Date;
+  dispatched_at: Date | null;
+  delivered_at: Date | null;
+  pickup_center: string | null;
+  version: number;
+}
+
+const DELIVERY_COLUMNS = `id, case_no, method, status, pickup_code, failed_pickups, recipient, phone, address, carrier,
+  waybill_no, signed_by, created_at, dispatched_at, delivered_at, pickup_center, version`;
+
+export interface NewDeliveryRow {
+  id: string;
+  caseNo: string;
+  method: DeliveryView['method'];
+  pickupCode: string | null;
+  recipient: string | null;
+  phone: string | null;
+  address: string | null;
+  pickupCenter: string | null;
+}
+
+/** delivery.deliveries: how a case's result goes out, READY → DISPATCHED → DELIVERED (or CANCELLED). */
+@Injectable()
+export class DeliveryRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Locks the delivery a command decides on, so a concurrent command waits and then sees the outcome; or 404. */
+  async lock(m: EntityManager, deliveryId: string): Promise<DeliveryRow> {
+    const row = isDeliveryId(deliveryId)
+      ? await queryOne<DeliveryRow>(m, `SELECT ${DELIVERY_COLUMNS} FROM delivery.deliveries WHERE id = $1 FOR UPDATE`, [deliveryId])
+      : undefined;
+    if (!row) throw AppError.notFound(ErrorCodes.DELIVERY_NOT_FOUND, `Delivery ${deliveryId} does not exist.`);
+    return row;
+  }
+
+  /** READY → DISPATCHED with the carrier's waybill. */
+  dispatch(m: EntityManager, row: DeliveryRow, carrier: string, waybillNo: string): Promise<DeliveryRow> {
+    return this.transition(m, row, 'DISPATCHED', 'carrier = $5, waybill_no = $6, dispatched_at = now()', [carrier, waybillNo]);
+  }
+
+  /** → DELIVERED, signed for by `signedBy`. */
+  deliver(m: EntityManager, row: DeliveryRow, signedBy: string): Promise<DeliveryRow> {
+    return this.transition(m, row, 'DELIVERED', 'signed_by = $5, delivered_at = now()', [signedBy]);
+  }
+
+  /** One more wrong pickup attempt; the count after it. */
+  async countFailedPickup(m: EntityManager, deliveryId: string): Promise<number> {
+    const [counted] = await queryRows<{ failed_pickups: number }>(
+      m,
+      `UPDATE delivery.deliveries SET failed_pickups = failed_pickups + 1 WHERE id = $1 RETURNING failed_pickups`,
+      [deliveryId],
+    );
+    return counted.failed_pickups;
+  }
+
+  async resetFailedPickups(m: EntityManager, deliveryId: string): Promise<DeliveryRow> {
+    const [updated] = await queryRows<DeliveryRow>(m, `UPDATE delivery.deliveries SET failed_pickups = 0, version = version + 1 WHERE id = $1 RETURNING *`, [
+      deliveryId,
+    ]);
+    return updated;
+  }
+
+  /** A delivery still waiting (READY) is cancelled; one already on its way is left as it is. */
+  async cancelReady(m: EntityManager, caseNo: string, reason: string): Promise<void> {
+    await m.query(
+      `UPDATE delivery.deliveries SET status = 'CANCELLED', cancelled_at = now(), cancel_reason = $2, version = version + 1
+        WHERE case_no = $1 AND status = 'READY'`,
+      [caseNo, reason],
+    );
+  }
+
+  async existsForCase(m: EntityManager, caseNo: string): Promise<boolean> {
+    return !!(await queryOne(m, `SELECT 1 FROM delivery.deliveries WHERE case_no = $1`, [caseNo]));
+  }
+
+  /** A READY delivery; undefined when the case has one already. */
+  async add(m: EntityManager, d: NewDeliveryRow): Promise<{ id: string } | undefined> {
+    const [created] = await queryRows<{ id: string }>(
+      m,
+      `INSERT INTO delivery.deliveries (id, case_no, method, status, pickup_code, recipient, phone, address, pickup_center)
+       VALUES ($1, $2, $3, 'READY', $4, $5, $6, $7, $8) ON CONFLICT (case_no) DO NOTHING RETURNING id`,
+      [d.id, d.caseNo, d.method, d.pickupCode, d.recipient, d.phone, d.address, d.pickupCenter],
+    );
+    return created;
+  }
+
+  /** Oldest first, optionally of one status and method. */
+  list(status: string | undefined, method: string | undefined): Promise<DeliveryRow[]> {
+    return queryRows<DeliveryRow>(
+      this.ds.manager,
+      `SELECT ${DELIVERY_COLUMNS} FROM delivery.deliveries
+        WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR method = $2)
+        ORDER BY created_at, id`,
+      [status ?? null, method ?? null],
+    );
+  }
+
+  ofCase(caseNo: string): Promise<DeliveryRow[]> {
+    return queryRows<DeliveryRow>(this.ds.manager, `SELECT ${DELIVERY_COLUMNS} FROM delivery.deliveries WHERE case_no = $1 ORDER BY created_at, id`, [caseNo]);
+  }
+
+  /** The window delivery waiting to be collected, with its pickup code. */
+  readyForPickup(caseNo: string): Promise<{ id: string; pickup_code: string } | undefined> {
+    return queryOne<{ id: string; pickup_code: string }>(
+      this.ds.manager,
+      `SELECT id, pickup_code FROM delivery.deliveries WHERE case_no = $1 AND method = 'WINDOW' AND status = 'READY'`,
+      [caseNo],
+    );
+  }
+
+  /**
+   * Moves a delivery from the state it was read in, and only from that state: 0 rows means someone else won.
+   * `set` is a fixed SQL fragment; its values go through `params` as $5, $6, ...
+   */
+  private async transition(m: EntityManager, row: DeliveryRow, to: DeliveryRow['status'], set: string, params: unknown[]): Promise<DeliveryRow> {
+    const [updated] = await queryRows<DeliveryRow>(
+      m,
+      `UPDATE delivery.deliveries SET status = $3, version = version + 1, ${set}
+        WHERE id = $1 AND version = $2 AND status = $4
+        RETURNING ${DELIVERY_COLUMNS}`,
+      [row.id, row.version, to, row.status, ...params],
+    );
+    if (!updated) throw AppError.conflict(ErrorCodes.CONCURRENT_UPDATE, `Delivery ${row.id} changed meanwhile; look again.`);
+    return updated;
+  }
+}
