@@ -1,3 +1,4 @@
+import { accept, decide, openTask } from '../support/flows.js';
 import { Api, caseWhere, entStartApplication, eventually, idempotencyKey, ORG_ID, PERSON_ID, reTransferApplication, searchWhere } from './support/api.js';
 import { startTestStack, type TestStack } from './support/stack.js';
 
@@ -18,27 +19,12 @@ describe('whole cases through all six services over HTTP', () => {
     await t?.stop();
   }, 60_000);
 
-  async function accept(application: object): Promise<string> {
-    const r = await api.as('clerk1', 'POST', '/cases', application, { 'Idempotency-Key': idempotencyKey() });
-    expect(r.status).toBe(201);
-    expect(r.body.status).toBe('ACCEPTED');
-    expect(r.body.acceptedAt).toMatch(SHANGHAI_SECOND);
-    acceptedHere.push(r.body.caseNo);
-    return r.body.caseNo;
-  }
-
-  async function openTask(rep: string, caseNo: string): Promise<{ taskId: string; stage: number }> {
-    return eventually(async () => {
-      const r = await api.as(rep, 'GET', '/tasks?status=OPEN');
-      return r.body?.items?.find?.((task: { caseNo: string }) => task.caseNo === caseNo);
-    }, `an open task for ${rep} on ${caseNo}`);
-  }
-
-  async function decide(rep: string, caseNo: string, decision: string, opinion = '同意') {
-    const task = await openTask(rep, caseNo);
-    const r = await api.as(rep, 'POST', `/tasks/${task.taskId}/decision`, { decision, opinion }, { 'Idempotency-Key': idempotencyKey() });
-    expect([200, 201]).toContain(r.status);
-    return task;
+  /** Accepted (support/flows.ts) with its time in Asia/Shanghai, and remembered for the search. */
+  async function acceptHere(application: object): Promise<string> {
+    const c = await accept(api, application);
+    expect(c.acceptedAt).toMatch(SHANGHAI_SECOND);
+    acceptedHere.push(c.caseNo);
+    return c.caseNo;
   }
 
   /** The case in `status`, every service answering, and whatever else the test asserts on (`and`) there too. */
@@ -47,12 +33,12 @@ describe('whole cases through all six services over HTTP', () => {
   }
 
   it('ENT-START: SAMR first, then PSB + TAX + HRSS in parallel, no fee, picked up at the window', async () => {
-    const caseNo = await accept(entStartApplication());
-    await decide('rep.samr', caseNo, 'APPROVE');
+    const caseNo = await acceptHere(entStartApplication());
+    await decide(api, 'rep.samr', caseNo, 'APPROVE');
     // Stage 2 opens for three departments at once, and only after stage 1 approved.
-    const stage2 = await Promise.all(['rep.psb', 'rep.tax', 'rep.hrss'].map((rep) => openTask(rep, caseNo)));
+    const stage2 = await Promise.all(['rep.psb', 'rep.tax', 'rep.hrss'].map((rep) => openTask(api, rep, caseNo)));
     expect(stage2.map((s) => s.stage)).toEqual([2, 2, 2]);
-    await Promise.all(['rep.psb', 'rep.tax', 'rep.hrss'].map((rep) => decide(rep, caseNo, 'APPROVE')));
+    await Promise.all(['rep.psb', 'rep.tax', 'rep.hrss'].map((rep) => decide(api, rep, caseNo, 'APPROVE')));
 
     const ready = await caseInStatus(caseNo, 'READY_FOR_DELIVERY', (c) => c.deliveries.length > 0, 'its delivery');
     expect(ready.paymentNotice ?? null).toBeNull();
@@ -97,8 +83,8 @@ describe('whole cases through all six services over HTTP', () => {
   });
 
   it('RE-TRANSFER: HUD + TAX + NRB in parallel, one payment notice of 8,000 + 1,000 fen, courier delivery', async () => {
-    const caseNo = await accept(reTransferApplication());
-    await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => decide(rep, caseNo, 'APPROVE')));
+    const caseNo = await acceptHere(reTransferApplication());
+    await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => decide(api, rep, caseNo, 'APPROVE')));
     await caseInStatus(caseNo, 'AWAITING_PAYMENT', (c) => c.paymentNotice, 'its payment notice');
 
     const notice = (await api.as('clerk1', 'GET', `/cases/${caseNo}/payment-notice`)).body;
@@ -127,10 +113,10 @@ describe('whole cases through all six services over HTTP', () => {
   });
 
   it('a rejection ends the case REJECTED, keeps the opinion and cancels the other open tasks of the stage', async () => {
-    const caseNo = await accept(reTransferApplication());
-    await openTask('rep.hud', caseNo);
-    await openTask('rep.nrb', caseNo);
-    await decide('rep.tax', caseNo, 'REJECT', '完税凭证与合同价格不符');
+    const caseNo = await acceptHere(reTransferApplication());
+    await openTask(api, 'rep.hud', caseNo);
+    await openTask(api, 'rep.nrb', caseNo);
+    await decide(api, 'rep.tax', caseNo, 'REJECT', '完税凭证与合同价格不符');
     const rejected = await caseInStatus(
       caseNo,
       'REJECTED',
@@ -152,8 +138,8 @@ describe('whole cases through all six services over HTTP', () => {
   });
 
   it('answers wrong roles, other departments, unknown ids and bad bodies with 4xx, writing nothing', async () => {
-    const caseNo = await accept(reTransferApplication());
-    const task = await openTask('rep.nrb', caseNo);
+    const caseNo = await acceptHere(reTransferApplication());
+    const task = await openTask(api, 'rep.nrb', caseNo);
     expect((await api.as('clerk1', 'POST', `/tasks/${task.taskId}/decision`, { decision: 'APPROVE', opinion: 'x' })).status).toBe(403);
     expect([403, 404]).toContain((await api.as('rep.samr', 'POST', `/tasks/${task.taskId}/decision`, { decision: 'APPROVE', opinion: 'x' })).status);
     expect((await api.as('clerk1', 'GET', '/cases/510704202601010000011')).status).toBe(404);
@@ -182,11 +168,11 @@ describe('whole cases through all six services over HTTP', () => {
   });
 
   it('loses and doubles nothing when the approval service is SIGKILLed with stage tasks open', async () => {
-    const before = await accept(reTransferApplication());
-    await openTask('rep.hud', before);
+    const before = await acceptHere(reTransferApplication());
+    await openTask(api, 'rep.hud', before);
     await t.stack.kill('approval', 'SIGKILL');
     // While approval is down, a case is accepted and routed: its stage-opened event waits in JetStream.
-    const during = await accept(reTransferApplication());
+    const during = await acceptHere(reTransferApplication());
     await eventually(async () => {
       const r = await api.as('supervisor1', 'GET', `/cases/${during}/timeline`);
       return r.body?.some?.((e: { type: string }) => e.type === 'routing.stage.opened.v1');
@@ -195,7 +181,7 @@ describe('whole cases through all six services over HTTP', () => {
     await t.stack.startService('approval', 90_000);
 
     for (const caseNo of [before, during]) {
-      await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => decide(rep, caseNo, 'APPROVE')));
+      await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => decide(api, rep, caseNo, 'APPROVE')));
       const c = await caseInStatus(caseNo, 'AWAITING_PAYMENT', (x) => x.tasks.length >= 3, 'its three tasks');
       expect(c.tasks).toHaveLength(3);
     }

@@ -4,7 +4,8 @@ import { jetstream } from '@nats-io/jetstream';
 import { WorkingCalendar } from '#libs/calendar';
 import { Events, type CaseSupplementedData } from '#libs/contracts';
 import { newEvent, newId } from '#libs/messaging';
-import { Api, caseWhere as viewWhere, eventually, idempotencyKey, PERSON_ID, reTransferApplication } from './support/api.js';
+import { accept, decide, openTask } from '../support/flows.js';
+import { Api, caseWhere, eventually, idempotencyKey, PERSON_ID, reTransferApplication } from './support/api.js';
 import { startTestStack, type TestStack } from './support/stack.js';
 
 /**
@@ -64,25 +65,6 @@ describe('the clock: time limits, supplements, extensions, warnings and supervis
 
   const post = (user: string, path: string, body: unknown) => api.as(user, 'POST', path, body, { 'Idempotency-Key': idempotencyKey() });
 
-  async function accept(application: object): Promise<{ caseNo: string; acceptedAt: string; deadlineEstimated?: boolean }> {
-    const r = await post('clerk1', '/cases', application);
-    expect(r.status).toBe(201);
-    return r.body;
-  }
-
-  async function openTask(rep: string, caseNo: string): Promise<{ taskId: string; dueAt: string; department: string }> {
-    return eventually(async () => {
-      const r = await api.as(rep, 'GET', '/tasks?status=OPEN&limit=200');
-      const list = Array.isArray(r.body) ? r.body : r.body?.items;
-      return list?.find?.((task: { caseNo: string }) => task.caseNo === caseNo);
-    }, `an open task for ${rep} on ${caseNo}`);
-  }
-
-  /** A view every service answered (never one with `degraded`) in which `ok` holds: see support/api.ts. */
-  async function caseWhere(caseNo: string, ok: (c: any) => boolean, what: string): Promise<any> {
-    return viewWhere(api, caseNo, ok, what);
-  }
-
   async function timeline(caseNo: string): Promise<Entry[]> {
     const r = await api.as('supervisor1', 'GET', `/cases/${caseNo}/timeline`);
     expect(r.status).toBe(200);
@@ -134,10 +116,10 @@ describe('the clock: time limits, supplements, extensions, warnings and supervis
   });
 
   it('suspends for a supplement, keeps waiting for an incomplete one, then moves every deadline of the case and its tasks', async () => {
-    const accepted = await accept(reTransferApplication());
+    const accepted = await accept(api, reTransferApplication());
     const caseNo = accepted.caseNo;
-    const [hud, tax, nrb] = await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => openTask(rep, caseNo)));
-    const before = await caseWhere(caseNo, (c) => c.status === 'IN_REVIEW', 'the case in review');
+    const [hud, tax, nrb] = await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => openTask(api, rep, caseNo)));
+    const before = await caseWhere(api, caseNo, (c) => c.status === 'IN_REVIEW', 'the case in review');
     // The deadlines say whether they lean on a year without an official schedule (weekends only assumed).
     const expectEstimated =
       cal.deadline(shanghai(accepted.acceptedAt), 30).estimated || cal.deadline(shanghai(accepted.acceptedAt), 5).estimated;
@@ -156,6 +138,7 @@ describe('the clock: time limits, supplements, extensions, warnings and supervis
     expect(asked.body.status).toBe('SUPPLEMENT_REQUESTED');
 
     const suspended = await caseWhere(
+      api,
       caseNo,
       (c) => c.status === 'SUSPENDED' && c.tasks.filter((x: any) => x.status === 'PAUSED').length === 2,
       'the case suspended and the other two tasks paused',
@@ -182,11 +165,12 @@ describe('the clock: time limits, supplements, extensions, warnings and supervis
       answersRequest: false,
       stillMissing: [{ name: '婚姻状况证明', reason: '需证明房屋为个人财产' }],
     });
-    expect((await caseWhere(caseNo, () => true, 'the case')).status).toBe('SUSPENDED');
+    expect((await caseWhere(api, caseNo, () => true, 'the case')).status).toBe('SUSPENDED');
 
     // The rest arrives (by name): everything asked for is in, the clock runs again.
     await supplement(caseNo, [{ name: '婚姻状况证明' }]);
     const resumed = await caseWhere(
+      api,
       caseNo,
       (c) => c.status === 'IN_REVIEW' && c.tasks.every((x: any) => x.status === 'OPEN'),
       'the case resumed and all three tasks open again',
@@ -228,9 +212,10 @@ describe('the clock: time limits, supplements, extensions, warnings and supervis
 
     // Suspended a second time (NRB asks now), resumed by one supplement answering everything.
     await post('rep.nrb', `/tasks/${nrb.taskId}/decision`, { decision: 'REQUEST_SUPPLEMENT', opinion: '请补充测绘报告', requested: [{ name: '房屋测绘报告' }] });
-    await caseWhere(caseNo, (c) => c.status === 'SUSPENDED' && c.suspensions.length === 2, 'the second suspension');
+    await caseWhere(api, caseNo, (c) => c.status === 'SUSPENDED' && c.suspensions.length === 2, 'the second suspension');
     await supplement(caseNo, [{ name: '房屋测绘报告' }]);
     const again = await caseWhere(
+      api,
       caseNo,
       (c) => c.status === 'IN_REVIEW' && c.suspensions.every((x: any) => x.endedAt) && c.tasks.every((x: any) => x.status === 'OPEN'),
       'the second resumption',
@@ -238,22 +223,20 @@ describe('the clock: time limits, supplements, extensions, warnings and supervis
     expect(again.suspensions.map((x: any) => x.department)).toEqual(['TAX', 'NRB']);
 
     // Each department decides afresh; the case completes.
-    for (const rep of ['rep.hud', 'rep.tax', 'rep.nrb']) {
-      const task = await openTask(rep, caseNo);
-      expect((await post(rep, `/tasks/${task.taskId}/decision`, { decision: 'APPROVE', opinion: '同意' })).status).toBe(200);
-    }
-    await caseWhere(caseNo, (c) => c.status === 'AWAITING_PAYMENT', 'the case approved');
+    for (const rep of ['rep.hud', 'rep.tax', 'rep.nrb']) await decide(api, rep, caseNo);
+    await caseWhere(api, caseNo, (c) => c.status === 'AWAITING_PAYMENT', 'the case approved');
     const closed = await db.query(`SELECT count(*)::int AS n FROM routing.task_clocks WHERE case_no = $1 AND status = 'CLOSED'`, [caseNo]);
     expect(closed.rows[0].n).toBe(3);
   });
 
   it('ends a suspension without moving anything when the case is withdrawn while it waits, cancelling the paused tasks', async () => {
-    const { caseNo } = await accept(reTransferApplication());
-    const [, tax] = await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => openTask(rep, caseNo)));
+    const { caseNo } = await accept(api, reTransferApplication());
+    const [, tax] = await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => openTask(api, rep, caseNo)));
     await post('rep.tax', `/tasks/${tax.taskId}/decision`, { decision: 'REQUEST_SUPPLEMENT', opinion: '请补充完税凭证', requested: [{ code: 'M05', name: '完税凭证' }] });
-    const waiting = await caseWhere(caseNo, (c) => c.tasks.filter((x: any) => x.status === 'PAUSED').length === 2, 'two paused tasks');
+    const waiting = await caseWhere(api, caseNo, (c) => c.tasks.filter((x: any) => x.status === 'PAUSED').length === 2, 'two paused tasks');
     expect((await api.as('clerk1', 'POST', `/cases/${caseNo}/withdraw`, { reason: '申请人撤回' })).status).toBe(200);
     const withdrawn = await caseWhere(
+      api,
       caseNo,
       (c) => c.status === 'WITHDRAWN' && c.tasks.filter((x: any) => x.status === 'CANCELLED').length === 2,
       'the withdrawal to cancel the paused tasks',
@@ -266,8 +249,8 @@ describe('the clock: time limits, supplements, extensions, warnings and supervis
   });
 
   it('raises each warning exactly once with two routing processes sweeping at the same moment', async () => {
-    const { caseNo } = await accept(reTransferApplication());
-    const tasks = await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => openTask(rep, caseNo)));
+    const { caseNo } = await accept(api, reTransferApplication());
+    const tasks = await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => openTask(api, rep, caseNo)));
     const taskIds = tasks.map((x) => x.taskId).sort();
     // Routing named the tasks: its clocks carry the ids approval gave them.
     const ids = await db.query(`SELECT task_id FROM routing.task_clocks WHERE case_no = $1 ORDER BY task_id`, [caseNo]);
@@ -340,9 +323,9 @@ describe('the clock: time limits, supplements, extensions, warnings and supervis
   });
 
   it('extends a task once, within the legal deadline, on the timeline with who did it', async () => {
-    const { caseNo } = await accept(reTransferApplication());
-    const [hud, nrb] = await Promise.all(['rep.hud', 'rep.nrb'].map((rep) => openTask(rep, caseNo)));
-    const c = await caseWhere(caseNo, (x) => x.status === 'IN_REVIEW', 'the case in review');
+    const { caseNo } = await accept(api, reTransferApplication());
+    const [hud, nrb] = await Promise.all(['rep.hud', 'rep.nrb'].map((rep) => openTask(api, rep, caseNo)));
+    const c = await caseWhere(api, caseNo, (x) => x.status === 'IN_REVIEW', 'the case in review');
 
     expect((await post('rep.tax', `/tasks/${hud.taskId}/extension`, { workingDays: 2, reason: '需现场核查' })).status).toBe(403);
     expect((await post('clerk1', `/tasks/${hud.taskId}/extension`, { workingDays: 2, reason: '需现场核查' })).status).toBe(403);
@@ -380,7 +363,7 @@ describe('the clock: time limits, supplements, extensions, warnings and supervis
       const r = await db.query(`SELECT due_at, extended_days FROM routing.task_clocks WHERE case_no = $1 AND department = 'HUD'`, [caseNo]);
       return r.rows[0].due_at.getTime() === expectedDue && r.rows[0].extended_days === 2;
     }, "routing's HUD clock to move");
-    expect((await caseWhere(caseNo, () => true, 'the case')).promisedDeadline).toBe(c.promisedDeadline);
+    expect((await caseWhere(api, caseNo, () => true, 'the case')).promisedDeadline).toBe(c.promisedDeadline);
   });
 
   it("gives a stage with shareDays its own due time, capped by the case's promised deadline", async () => {
@@ -400,22 +383,19 @@ describe('the clock: time limits, supplements, extensions, warnings and supervis
     const bad = await post('admin', '/catalog/items', { ...definition, reviewPlan: [{ ...definition.reviewPlan[0], shareDays: -1 }] });
     expect([bad.status, bad.body.problems?.map((p: any) => p.field)]).toEqual([422, ['reviewPlan.0.shareDays']]);
     expect((await post('admin', '/catalog/items', definition)).status).toBe(201);
-    const accepted = await accept({ ...foodBizApplication(), itemCode: 'H4A-SHARE', materials: [{ code: 'M01', provided: true }] });
-    const task = await openTask('rep.health', accepted.caseNo);
-    const c = await caseWhere(accepted.caseNo, (x) => x.status === 'IN_REVIEW', 'the case in review');
+    const accepted = await accept(api, { ...foodBizApplication(), itemCode: 'H4A-SHARE', materials: [{ code: 'M01', provided: true }] });
+    const task = await openTask(api, 'rep.health', accepted.caseNo);
+    const c = await caseWhere(api, accepted.caseNo, (x) => x.status === 'IN_REVIEW', 'the case in review');
     expect(shanghai(task.dueAt).getTime()).toBe(cal.deadline(shanghai(accepted.acceptedAt), 1).at.getTime());
     expect(shanghai(task.dueAt).getTime()).toBeLessThan(shanghai(c.promisedDeadline).getTime());
   });
 
   it('answers per department and per item: accepted, completed on time and late, working days, open now', async () => {
     const cases = [];
-    for (let i = 0; i < 3; i++) cases.push((await accept(foodBizApplication())).caseNo);
+    for (let i = 0; i < 3; i++) cases.push((await accept(api, foodBizApplication())).caseNo);
     const [onTime, late, open] = cases;
-    for (const caseNo of [onTime, late]) {
-      const task = await openTask('rep.samr', caseNo);
-      expect((await post('rep.samr', `/tasks/${task.taskId}/decision`, { decision: 'APPROVE', opinion: '同意' })).status).toBe(200);
-    }
-    await openTask('rep.samr', open);
+    for (const caseNo of [onTime, late]) await decide(api, 'rep.samr', caseNo);
+    await openTask(api, 'rep.samr', open);
     await eventually(async () => {
       const r = await db.query(`SELECT count(*)::int AS n FROM routing.case_clocks WHERE case_no = ANY($1) AND status = 'CLOSED'`, [[onTime, late]]);
       return r.rows[0].n === 2;

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { freeBasePort } from '../support/free-ports.js';
 import { foodBiz, lowIncome, ORG_ID, PERSON_ID, reTransfer, sealFiling } from '../support/intake-applications.js';
-import { Api, caseWhere as viewWhere, eventually, idempotencyKey } from './support/api.js';
+import { accept, decide } from '../support/flows.js';
+import { Api, caseWhere, eventually, idempotencyKey } from './support/api.js';
 import { startTestStack, type TestStack } from './support/stack.js';
 
 /** 前台综合受理 through all six services: tolerant, immediate, reported and withdrawn cases, end to end over HTTP. */
@@ -18,17 +19,6 @@ describe('integrated window intake, end to end', () => {
     await t?.stop();
   }, 60_000);
 
-  async function accept(body: object, user = 'clerk1') {
-    const r = await api.as(user, 'POST', '/cases', body, { 'Idempotency-Key': idempotencyKey() });
-    expect([r.status, r.body?.code]).toEqual([201, undefined]);
-    return r.body;
-  }
-
-  /** A view every service answered (never one with `degraded`) showing what `test` asks for: see support/api.ts. */
-  async function caseWhere(caseNo: string, what: string, test: (c: any) => boolean) {
-    return viewWhere(api, caseNo, test, what);
-  }
-
   async function timelineHas(caseNo: string, type: string) {
     return eventually(async () => {
       const r = await api.as('supervisor1', 'GET', `/cases/${caseNo}/timeline`);
@@ -36,26 +26,19 @@ describe('integrated window intake, end to end', () => {
     }, `${type} on the timeline of ${caseNo}`);
   }
 
-  async function decide(rep: string, department: string, caseNo: string) {
-    const c = await caseWhere(caseNo, `an open ${department} task`, (x) => x.tasks?.some((task: any) => task.department === department && task.status === 'OPEN'));
-    const task = c.tasks.find((x: any) => x.department === department && x.status === 'OPEN');
-    const r = await api.as(rep, 'POST', `/tasks/${task.taskId}/decision`, { decision: 'APPROVE', opinion: '同意' }, { 'Idempotency-Key': idempotencyKey() });
-    expect(r.status).toBe(200);
-  }
-
   async function pickUp(caseNo: string, idNumber: string) {
-    const ready = await caseWhere(caseNo, 'READY_FOR_DELIVERY with its delivery', (x) => x.status === 'READY_FOR_DELIVERY' && x.deliveries.length > 0);
+    const ready = await caseWhere(api, caseNo, (x) => x.status === 'READY_FOR_DELIVERY' && x.deliveries.length > 0, 'READY_FOR_DELIVERY with its delivery');
     const pub = await api.as(null, 'GET', `/public/cases/${caseNo}?idTail=${idNumber.slice(-4)}`);
     expect(pub.body.pickupCode).toMatch(/^\d{6}$/);
     const r = await api.as('clerk1', 'POST', `/deliveries/${ready.deliveries[0].deliveryId}/pickup`, { pickupCode: pub.body.pickupCode, idNumber });
     expect(r.status).toBe(200);
-    return caseWhere(caseNo, 'DELIVERED', (x) => x.status === 'DELIVERED');
+    return caseWhere(api, caseNo, (x) => x.status === 'DELIVERED', 'DELIVERED');
   }
 
   it('容缺受理: a case approved with a material pending is held, then issued and delivered once it is supplemented', async () => {
-    const c = await accept(foodBiz({ materials: [{ code: 'M01', provided: true }, { code: 'M02', provided: true }, { code: 'M04', provided: true }], tolerant: true }));
+    const c = await accept(api, foodBiz({ materials: [{ code: 'M01', provided: true }, { code: 'M02', provided: true }, { code: 'M04', provided: true }], tolerant: true }));
     expect(c.pendingMaterials).toEqual([{ code: 'M03', name: '与食品经营相适应的主要设备设施布局、操作流程等文件', reason: 'MISSING' }]);
-    await decide('rep.samr', 'SAMR', c.caseNo);
+    await decide(api, 'rep.samr', c.caseNo);
 
     // Approved and settled (no fee), and delivery has handled the settlement, but nothing is issued while M03 is pending.
     await timelineHas(c.caseNo, 'fees.case.settled.v1');
@@ -68,7 +51,7 @@ describe('integrated window intake, end to end', () => {
         await db.end();
       }
     }, 'delivery to hold the settled case');
-    const held = await caseWhere(c.caseNo, 'APPROVED, delivery answering', (x) => x.status === 'APPROVED');
+    const held = await caseWhere(api, c.caseNo, (x) => x.status === 'APPROVED', 'APPROVED, delivery answering');
     expect(held.status).toBe('APPROVED');
     expect(held.deliveries).toEqual([]);
     expect(held.pendingMaterials.map((m: any) => m.code)).toEqual(['M03']);
@@ -76,7 +59,7 @@ describe('integrated window intake, end to end', () => {
     const s = await api.as('clerk1', 'POST', `/cases/${c.caseNo}/supplements`, { materials: [{ code: 'M03' }], note: '补交设备布局图' }, { 'Idempotency-Key': idempotencyKey() });
     expect(s.status).toBe(201);
     expect(s.body.pendingLeft).toEqual([]);
-    const ready = await caseWhere(c.caseNo, 'READY_FOR_DELIVERY with its delivery', (x) => x.status === 'READY_FOR_DELIVERY' && x.deliveries.length > 0);
+    const ready = await caseWhere(api, c.caseNo, (x) => x.status === 'READY_FOR_DELIVERY' && x.deliveries.length > 0, 'READY_FOR_DELIVERY with its delivery');
     expect(ready.pendingMaterials).toEqual([]);
     expect(ready.deliveries[0].certificates.map((x: any) => x.name)).toEqual(['食品经营许可证']);
     const timeline = await timelineHas(c.caseNo, 'delivery.certificates.issued.v1');
@@ -86,22 +69,22 @@ describe('integrated window intake, end to end', () => {
   });
 
   it('容缺受理 the other way round: supplemented before the fees are paid, issued as soon as they are', async () => {
-    const c = await accept(reTransfer({ materials: ['M01', 'M02', 'M03', 'M04'].map((code) => ({ code, provided: true })), tolerant: true }));
+    const c = await accept(api, reTransfer({ materials: ['M01', 'M02', 'M03', 'M04'].map((code) => ({ code, provided: true })), tolerant: true }));
     expect(c.pendingMaterials.map((m: any) => m.code)).toEqual(['M05']);
     const s = await api.as('clerk1', 'POST', `/cases/${c.caseNo}/supplements`, { materials: [{ code: 'M05' }] });
     expect(s.body.pendingLeft).toEqual([]);
-    await Promise.all([['rep.hud', 'HUD'], ['rep.tax', 'TAX'], ['rep.nrb', 'NRB']].map(([rep, d]) => decide(rep, d, c.caseNo)));
-    const awaiting = await caseWhere(c.caseNo, 'AWAITING_PAYMENT with its notice', (x) => x.status === 'AWAITING_PAYMENT' && x.paymentNotice);
+    await Promise.all(['rep.hud', 'rep.tax', 'rep.nrb'].map((rep) => decide(api, rep, c.caseNo)));
+    const awaiting = await caseWhere(api, c.caseNo, (x) => x.status === 'AWAITING_PAYMENT' && x.paymentNotice, 'AWAITING_PAYMENT with its notice');
     const paid = await api.as('finance1', 'POST', `/payment-notices/${awaiting.paymentNotice.noticeNo}/payments`, { amountFen: 8000, channel: 'POS', reference: `POS-${c.caseNo}` });
     expect(paid.status).toBe(201);
-    const ready = await caseWhere(c.caseNo, 'READY_FOR_DELIVERY with its delivery', (x) => x.status === 'READY_FOR_DELIVERY' && x.deliveries.length > 0);
+    const ready = await caseWhere(api, c.caseNo, (x) => x.status === 'READY_FOR_DELIVERY' && x.deliveries.length > 0, 'READY_FOR_DELIVERY with its delivery');
     expect(ready.deliveries[0]).toMatchObject({ method: 'COURIER', status: 'READY' });
   });
 
   it('即办件: SEAL-FILING decided at the window by rep.psb goes straight to READY_FOR_DELIVERY', async () => {
-    const c = await accept(sealFiling({ decision: 'APPROVE', opinion: '材料齐全，准予备案' }), 'rep.psb');
+    const c = await accept(api, sealFiling({ decision: 'APPROVE', opinion: '材料齐全，准予备案' }), 'rep.psb');
     expect(c.decision).toBe('APPROVE');
-    const ready = await caseWhere(c.caseNo, 'READY_FOR_DELIVERY with its task and delivery', (x) => x.status === 'READY_FOR_DELIVERY' && x.tasks.length > 0 && x.deliveries.length > 0);
+    const ready = await caseWhere(api, c.caseNo, (x) => x.status === 'READY_FOR_DELIVERY' && x.tasks.length > 0 && x.deliveries.length > 0, 'READY_FOR_DELIVERY with its task and delivery');
     expect(ready.tasks).toEqual([expect.objectContaining({ department: 'PSB', status: 'APPROVED', decidedBy: 'rep.psb', opinion: '材料齐全，准予备案' })]);
     expect(ready.immediateDecision).toMatchObject({ decision: 'APPROVE', decidedBy: 'rep.psb', department: 'PSB' });
     expect(ready.deliveries[0].certificates.map((x: any) => x.name)).toEqual(['印章备案回执']);
@@ -114,10 +97,10 @@ describe('integrated window intake, end to end', () => {
   });
 
   it('上报件: LOW-INCOME accepted at a township center is decided by rep.civil and handed out at that center', async () => {
-    const c = await accept(lowIncome());
+    const c = await accept(api, lowIncome());
     expect(c.decidingAuthority).toMatchObject({ level: 'county', department: 'CIVIL' });
-    await decide('rep.civil', 'CIVIL', c.caseNo);
-    const ready = await caseWhere(c.caseNo, 'READY_FOR_DELIVERY with its task and delivery', (x) => x.status === 'READY_FOR_DELIVERY' && x.tasks.length > 0 && x.deliveries.length > 0);
+    await decide(api, 'rep.civil', c.caseNo);
+    const ready = await caseWhere(api, c.caseNo, (x) => x.status === 'READY_FOR_DELIVERY' && x.tasks.length > 0 && x.deliveries.length > 0, 'READY_FOR_DELIVERY with its task and delivery');
     expect(ready).toMatchObject({ centerCode: '510704-T01', decidingAuthority: { department: 'CIVIL' } });
     expect(ready.tasks).toEqual([expect.objectContaining({ department: 'CIVIL', decidedBy: 'rep.civil' })]);
     expect(ready.deliveries[0]).toMatchObject({ method: 'WINDOW', pickupCenter: '510704-T01' });
@@ -127,11 +110,11 @@ describe('integrated window intake, end to end', () => {
   });
 
   it('撤回: withdrawing a case in review cancels every open task and ends it WITHDRAWN', async () => {
-    const c = await accept(reTransfer());
-    await caseWhere(c.caseNo, 'three open tasks', (x) => x.tasks?.filter((task: any) => task.status === 'OPEN').length === 3);
+    const c = await accept(api, reTransfer());
+    await caseWhere(api, c.caseNo, (x) => x.tasks?.filter((task: any) => task.status === 'OPEN').length === 3, 'three open tasks');
     const w = await api.as('clerk1', 'POST', `/cases/${c.caseNo}/withdraw`, { reason: '申请人主动撤回' }, { 'Idempotency-Key': idempotencyKey() });
     expect(w.status).toBe(200);
-    const withdrawn = await caseWhere(c.caseNo, 'WITHDRAWN with its tasks cancelled', (x) => x.status === 'WITHDRAWN' && x.tasks.length > 0 && x.tasks.every((task: any) => task.status === 'CANCELLED'));
+    const withdrawn = await caseWhere(api, c.caseNo, (x) => x.status === 'WITHDRAWN' && x.tasks.length > 0 && x.tasks.every((task: any) => task.status === 'CANCELLED'), 'WITHDRAWN with its tasks cancelled');
     expect(withdrawn.tasks).toHaveLength(3);
     expect(withdrawn.tasks[0].cancelReason).toContain('申请人主动撤回');
     const timeline = await eventually(async () => {
@@ -152,7 +135,7 @@ describe('integrated window intake, end to end', () => {
     expect(retry.body.refusalNo).toBe(first.body.refusalNo);
     expect((await api.as('clerk1', 'POST', '/refusals', { ...body, reason: '其他理由' }, { 'Idempotency-Key': key })).status).toBe(422);
 
-    const c = await accept(reTransfer());
+    const c = await accept(api, reTransfer());
     const wKey = idempotencyKey();
     const w1 = await api.as('clerk1', 'POST', `/cases/${c.caseNo}/withdraw`, { reason: '撤回' }, { 'Idempotency-Key': wKey });
     const w2 = await api.as('clerk1', 'POST', `/cases/${c.caseNo}/withdraw`, { reason: '撤回' }, { 'Idempotency-Key': wKey });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Events, type EventEnvelope } from '#libs/contracts';
-import { caseBlocks, deadLetterAudit, listDeadLetters, newId, RpcClient, streamName } from '#libs/messaging';
+import { caseBlocks, deadLetterAudit, discardDeadLetter, listDeadLetters, newId, RpcClient, streamName } from '#libs/messaging';
 import { freeBasePort } from '../support/free-ports.js';
 import { reTransfer, PERSON_ID } from '../support/intake-applications.js';
 import { caseWhere, eventually, idempotencyKey } from './support/api.js';
@@ -105,22 +105,23 @@ describe('poison events', () => {
     expect(mine[0]).toMatchObject({ subject: 'CASE', level: 'BLOCKED', itemCode: 'RE-TRANSFER' });
     await servicesHealthy();
 
-    // A person settles each letter on purpose, with a reason; the block lifts and the audit stream remembers.
-    for (const b of blocks) {
-      const run = spawnSync(process.execPath, ['scripts/dlq.mjs', 'discard', b.consumer, String(b.seq), '--reason', '测试:格式错误的事件', '--by', 'ops1'], {
-        env: { ...process.env, NATS_URL: t.natsUrl, NATS_NAMESPACE: t.namespace },
-        encoding: 'utf8',
-      });
-      expect([run.status, run.stderr]).toEqual([0, '']);
-      expect(run.stdout).toContain(`discarded #${b.seq}`);
-    }
+    // A person settles each letter on purpose, with a reason: the first through the operators' command, the rest
+    // through the same function it calls. The block lifts and the audit stream remembers.
+    const [first, ...rest] = blocks;
+    const run = spawnSync(process.execPath, ['scripts/dlq.mjs', 'discard', first.consumer, String(first.seq), '--reason', '测试:格式错误的事件', '--by', 'ops1'], {
+      env: { ...process.env, NATS_URL: t.natsUrl, NATS_NAMESPACE: t.namespace },
+      encoding: 'utf8',
+    });
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain(`discarded #${first.seq}`);
+    for (const b of rest) await discardDeadLetter(nc, t.namespace, { consumer: b.consumer, seq: b.seq, reason: '测试:格式错误的事件', by: 'ops1' });
     expect(await caseBlocks(nc, t.namespace, caseNo)).toEqual([]);
     const settled = await caseWhere(t.api, caseNo, (c) => c.status === 'IN_REVIEW', 'IN_REVIEW again once every letter is settled');
     expect(settled.blockedBy).toBeUndefined();
     const audit = (await deadLetterAudit(nc, t.namespace)).filter((a) => a.letter.event?.caseNo === caseNo);
     expect(audit.map((a) => [a.action, a.by, a.reason])).toEqual(blocks.map(() => ['DISCARDED', 'ops1', '测试:格式错误的事件']));
     expect((await listDeadLetters(nc, t.namespace)).filter((l) => l.event?.caseNo === caseNo)).toEqual([]);
-  });
+  }, 120_000);
 
   it('an error inside a service (a NUL that PostgreSQL refuses, defect 1) is an answer, not a dead process, and its log lines carry no personal data', async () => {
     // Past the gateway's edge on purpose: straight to intake over NATS, as a buggy internal caller could.

@@ -1,3 +1,4 @@
+import { accept, openTask } from '../support/flows.js';
 import { freeBasePort } from '../support/free-ports.js';
 import { Api, caseWhere, entStartApplication, eventually, idempotencyKey, ORG_ID, reTransferApplication } from './support/api.js';
 import { startTestStack, type TestStack } from './support/stack.js';
@@ -22,19 +23,6 @@ describe('department workbench through all six services over HTTP', () => {
 
   const post = (user: string, path: string, body: unknown) => api.as(user, 'POST', path, body, { 'Idempotency-Key': idempotencyKey() });
 
-  async function accept(application: object): Promise<string> {
-    const r = await post('clerk1', '/cases', application);
-    expect(r.status).toBe(201);
-    return r.body.caseNo;
-  }
-
-  async function openTask(rep: string, caseNo: string): Promise<{ taskId: string; stage: number; department: string; dueAt: string }> {
-    return eventually(async () => {
-      const r = await api.as(rep, 'GET', `/tasks?status=OPEN&limit=200`);
-      return r.body?.items?.find?.((task: { caseNo: string }) => task.caseNo === caseNo);
-    }, `an open task for ${rep} on ${caseNo}`);
-  }
-
   async function timelineWith(caseNo: string, done: (entries: TimelineEntry[]) => boolean, what: string): Promise<TimelineEntry[]> {
     return eventually(async () => {
       const r = await api.as('supervisor1', 'GET', `/cases/${caseNo}/timeline`);
@@ -43,10 +31,10 @@ describe('department workbench through all six services over HTTP', () => {
   }
 
   it('a backup decides while the primary is away: only with an active delegation, recorded as acting for the primary', async () => {
-    const caseNo = await accept(reTransferApplication());
-    const later = await accept(reTransferApplication());
-    const task = await openTask('rep.nrb', caseNo);
-    const laterTask = await openTask('rep.nrb', later);
+    const { caseNo } = await accept(api, reTransferApplication());
+    const later = (await accept(api, reTransferApplication())).caseNo;
+    const task = await openTask(api, 'rep.nrb', caseNo);
+    const laterTask = await openTask(api, 'rep.nrb', later);
 
     // No delegation yet: the backup sees nothing and may decide nothing.
     const empty = await api.as('backup.nrb', 'GET', '/tasks?status=OPEN');
@@ -98,8 +86,8 @@ describe('department workbench through all six services over HTTP', () => {
   });
 
   it('records a decision once: of two decisions at once on one task, one wins and the other gets 409', async () => {
-    const caseNo = await accept(reTransferApplication());
-    const task = await openTask('rep.tax', caseNo);
+    const { caseNo } = await accept(api, reTransferApplication());
+    const task = await openTask(api, 'rep.tax', caseNo);
     const [a, b] = await Promise.all([
       post('rep.tax', `/tasks/${task.taskId}/decision`, { decision: 'APPROVE', opinion: '同意' }),
       post('rep.tax', `/tasks/${task.taskId}/decision`, { decision: 'APPROVE', opinion: '同意(另一窗口)' }),
@@ -110,7 +98,7 @@ describe('department workbench through all six services over HTTP', () => {
 
     // The case moves on; by the time the fee notice is out, every decision of the case is on the timeline.
     await Promise.all(['rep.hud', 'rep.nrb'].map(async (rep) => {
-      const other = await openTask(rep, caseNo);
+      const other = await openTask(api, rep, caseNo);
       expect((await post(rep, `/tasks/${other.taskId}/decision`, { decision: 'APPROVE', opinion: '同意' })).status).toBe(200);
     }));
     const timeline = await timelineWith(caseNo, (es) => es.some((e) => e.type === 'fees.notice.issued.v1'), 'the payment notice on the timeline');
@@ -121,8 +109,8 @@ describe('department workbench through all six services over HTTP', () => {
 
   it('pages through a filtered worklist soonest due first, and assigns a task within the department', async () => {
     const cases = [];
-    for (let i = 0; i < 3; i++) cases.push(await accept(entStartApplication()));
-    for (const caseNo of cases) await openTask('rep.samr', caseNo);
+    for (let i = 0; i < 3; i++) cases.push((await accept(api, entStartApplication())).caseNo);
+    for (const caseNo of cases) await openTask(api, 'rep.samr', caseNo);
 
     const q = '/tasks?status=OPEN&itemCode=ENT-START&limit=2';
     const first = await api.as('rep.samr', 'GET', q);
@@ -163,7 +151,7 @@ describe('department workbench through all six services over HTTP', () => {
   });
 
   it('holds the lead department back until the joint site survey is recorded; departments consult in writing', async () => {
-    const caseNo = await accept({
+    const { caseNo } = await accept(api, {
       itemCode: 'OUTFALL',
       centerCode: '510704-C01',
       applicant: { type: 'ORG', name: '示范化工有限公司', idType: 'USCC', idNumber: ORG_ID, phone: '13800138000' },
@@ -171,9 +159,9 @@ describe('department workbench through all six services over HTTP', () => {
       form: {},
       delivery: { method: 'WINDOW' },
     });
-    const eeb = await openTask('rep.eeb', caseNo);
-    const wrb = await openTask('rep.wrb', caseNo);
-    const nrb = await openTask('rep.nrb', caseNo);
+    const eeb = await openTask(api, 'rep.eeb', caseNo);
+    const wrb = await openTask(api, 'rep.wrb', caseNo);
+    const nrb = await openTask(api, 'rep.nrb', caseNo);
 
     const early = await post('rep.eeb', `/tasks/${eeb.taskId}/decision`, { decision: 'APPROVE', opinion: '同意' });
     expect(early.status).toBe(409);
@@ -224,15 +212,15 @@ describe('department workbench through all six services over HTTP', () => {
     expect(surveys.body[0].findings.map((f: { department: string }) => f.department).sort()).toEqual(['EEB', 'NRB', 'WRB']);
 
     // An item without a joint site survey has none to schedule.
-    const other = await accept(reTransferApplication());
-    await openTask('rep.hud', other);
+    const other = (await accept(api, reTransferApplication())).caseNo;
+    await openTask(api, 'rep.hud', other);
     expect((await post('rep.hud', `/cases/${other}/site-surveys`, survey)).body.code).toBe('SURVEY.NOT_REQUIRED');
   });
 
   it('bulk-approves task by task, reporting the one that failed', async () => {
-    const [one, two] = [await accept(reTransferApplication()), await accept(reTransferApplication())];
-    const a = await openTask('rep.hud', one);
-    const b = await openTask('rep.hud', two);
+    const [one, two] = [(await accept(api, reTransferApplication())).caseNo, (await accept(api, reTransferApplication())).caseNo];
+    const a = await openTask(api, 'rep.hud', one);
+    const b = await openTask(api, 'rep.hud', two);
     expect((await post('rep.hud', `/tasks/${b.taskId}/decision`, { decision: 'APPROVE', opinion: '同意' })).status).toBe(200);
 
     const bulk = await post('rep.hud', '/tasks/bulk', { action: 'APPROVE', taskIds: [a.taskId, b.taskId], opinion: '批量同意' });

@@ -1,15 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceConfig } from '#libs/config';
-import { HealthController, HealthService, MessagingModule } from '#libs/messaging';
+import { MessagingModule } from '#libs/messaging';
 import { dataSourceOptions } from '#libs/persistence';
+import { PlatformModule } from '#libs/platform';
 import { CancelOpenTasksHandler } from './cancel-open-tasks/cancel-open-tasks.handler.js';
 import { CancelOpenTasks } from './cancel-open-tasks/cancel-open-tasks.js';
 import { CancelWithdrawnTasksHandler } from './cancel-withdrawn-tasks/cancel-withdrawn-tasks.handler.js';
 import { CancelWithdrawnTasks } from './cancel-withdrawn-tasks/cancel-withdrawn-tasks.js';
 import { DecideTaskHandler } from './decide-task/decide-task.handler.js';
 import { DecideTask } from './decide-task/decide-task.js';
-import { ApprovalHealthHandler } from './health/health.handler.js';
 import { migrations } from './migrations/index.js';
 import { OpenTasksHandler } from './open-tasks/open-tasks.handler.js';
 import { OpenTasks } from './open-tasks/open-tasks.js';
@@ -25,17 +25,15 @@ export class ApprovalModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: ApprovalModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'approval', migrations)), MessagingModule.forService(config), RepositoriesModule, WorkbenchModule, TaskClockModule],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'approval', migrations, config.dbPoolSize)), MessagingModule.forService(config), PlatformModule.forService(config), RepositoriesModule, WorkbenchModule, TaskClockModule],
       controllers: [
-        HealthController,
-        ApprovalHealthHandler,
         OpenTasksHandler,
         CancelOpenTasksHandler,
         CancelWithdrawnTasksHandler,
         DecideTaskHandler,
         TasksOfCaseHandler,
       ],
-      providers: [HealthService, CancelCaseTasks, OpenTasks, CancelOpenTasks, CancelWithdrawnTasks, DecideTask, TasksOfCase],
+      providers: [CancelCaseTasks, OpenTasks, CancelOpenTasks, CancelWithdrawnTasks, DecideTask, TasksOfCase],
     };
   }
 }

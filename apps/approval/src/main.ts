@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '#libs/config';
-import { bootstrapService } from '#libs/messaging';
+import { bootstrapService } from '#libs/platform';
 import { ApprovalModule } from './approval.module.js';
 
 const config = loadConfig('approval');

@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceConfig } from '#libs/config';
-import { HealthController, HealthService, MessagingModule } from '#libs/messaging';
+import { MessagingModule } from '#libs/messaging';
 import { dataSourceOptions } from '#libs/persistence';
+import { PlatformModule } from '#libs/platform';
 import { CancelWithdrawn } from './cancel-withdrawn/cancel-withdrawn.js';
 import { CancelWithdrawnHandler } from './cancel-withdrawn/cancel-withdrawn.handler.js';
 import { RecordProfile } from './case-profile/record-profile.js';
@@ -12,7 +13,6 @@ import { CertificateRepository } from './certificate/certificate.repository.js';
 import { DeliveryRepository } from './delivery/delivery.repository.js';
 import { Dispatch } from './dispatch/dispatch.js';
 import { DispatchHandler } from './dispatch/dispatch.handler.js';
-import { DeliveryHealthHandler } from './health/health.handler.js';
 import { IssueCertificates } from './issue-certificates/issue-certificates.js';
 import { IssueCertificatesHandler } from './issue-certificates/issue-certificates.handler.js';
 import { MarkDelivered } from './mark-delivered/mark-delivered.js';
@@ -31,10 +31,8 @@ export class DeliveryModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: DeliveryModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'delivery', migrations)), MessagingModule.forService(config)],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'delivery', migrations, config.dbPoolSize)), MessagingModule.forService(config), PlatformModule.forService(config)],
       controllers: [
-        HealthController,
-        DeliveryHealthHandler,
         RecordProfileHandler,
         IssueCertificatesHandler,
         ReleaseHeldHandler,
@@ -45,7 +43,7 @@ export class DeliveryModule {
         PickupHandler,
         UnlockPickupHandler,
       ],
-      providers: [HealthService, CaseProfileRepository, CertificateRepository, DeliveryRepository, RecordProfile, IssueCertificates, QueryDeliveries, Dispatch, MarkDelivered, Pickup, UnlockPickup, CancelWithdrawn],
+      providers: [CaseProfileRepository, CertificateRepository, DeliveryRepository, RecordProfile, IssueCertificates, QueryDeliveries, Dispatch, MarkDelivered, Pickup, UnlockPickup, CancelWithdrawn],
     };
   }
 }

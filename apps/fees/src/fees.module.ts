@@ -1,12 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceConfig } from '#libs/config';
-import { HealthController, HealthService, MessagingModule } from '#libs/messaging';
+import { MessagingModule } from '#libs/messaging';
 import { dataSourceOptions } from '#libs/persistence';
+import { PlatformModule } from '#libs/platform';
 import { AssessFees } from './assess-fees/assess-fees.js';
 import { AssessFeesHandler } from './assess-fees/assess-fees.handler.js';
 import { AssessmentRepository } from './assessment/assessment.repository.js';
-import { FeesHealthHandler } from './health/health.handler.js';
 import { IssueNotice } from './issue-notice/issue-notice.js';
 import { IssueNoticeHandler } from './issue-notice/issue-notice.handler.js';
 import { migrations } from './migrations/index.js';
@@ -23,9 +23,9 @@ export class FeesModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: FeesModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'fees', migrations)), MessagingModule.forService(config)],
-      controllers: [HealthController, FeesHealthHandler, AssessFeesHandler, IssueNoticeHandler, RecordPaymentHandler, QueryNoticesHandler, SettleWithdrawnHandler],
-      providers: [HealthService, AssessmentRepository, NoticeRepository, AssessFees, IssueNotice, RecordPayment, QueryNotices, SettleWithdrawn],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'fees', migrations, config.dbPoolSize)), MessagingModule.forService(config), PlatformModule.forService(config)],
+      controllers: [AssessFeesHandler, IssueNoticeHandler, RecordPaymentHandler, QueryNoticesHandler, SettleWithdrawnHandler],
+      providers: [AssessmentRepository, NoticeRepository, AssessFees, IssueNotice, RecordPayment, QueryNotices, SettleWithdrawn],
     };
   }
 }

@@ -4,8 +4,9 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceConfig } from '#libs/config';
-import { HealthService, MessagingModule } from '#libs/messaging';
+import { MessagingModule } from '#libs/messaging';
 import { dataSourceOptions } from '#libs/persistence';
+import { PlatformModule } from '#libs/platform';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { TOKEN_TTL_SECONDS } from './auth/auth-user.js';
@@ -45,9 +46,11 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'gateway', migrations)),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'gateway', migrations, config.dbPoolSize)),
         // The gateway publishes no events: no outbox, no relay.
         MessagingModule.forService(config, { outbox: false }),
+        // Its /health is GatewayHealthController: its own HealthService and every service's report.
+        PlatformModule.forService(config, { serveHealth: false }),
         JwtModule.register({
           // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a public key on every
           // verify, which cost the gateway a fifth of its CPU under load.
@@ -77,7 +80,6 @@ export class GatewayModule {
         GatewayHealthController,
       ],
       providers: [
-        HealthService,
         GatewayHealthService,
         UsersRepository,
         AuthService,

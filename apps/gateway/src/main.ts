@@ -5,11 +5,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { describeConfig, loadConfig } from '#libs/config';
 import { AppLogger } from '#libs/logging';
-import { exitForInfrastructure, installProcessGuards } from '#libs/messaging';
 import { runMigrations } from '#libs/persistence';
+import { exitForInfrastructure, installProcessGuards } from '#libs/platform';
 import { DemoSeeder } from './auth/demo-seeder.js';
 import { GatewayModule } from './gateway.module.js';
-import { gatewaySettings } from './gateway-settings.js';
 import { correlationIdMiddleware } from './http/correlation-id.js';
 import { inputGuard } from './http/input-guard.js';
 import { RequestInvalid } from './http/request-invalid.js';
@@ -21,18 +20,23 @@ installProcessGuards('gateway');
 try {
   const logger = new Logger('bootstrap');
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(config), {
-    logger: new AppLogger('gateway', config.logLevel),
+    logger: new AppLogger('gateway', config.logLevel, config.logFormat),
     // Our own parser, so the input guard runs right after it and before anything walks the body.
     bodyParser: false,
   });
   app.enableShutdownHooks();
-  if (gatewaySettings.trustProxy !== undefined) app.set('trust proxy', gatewaySettings.trustProxy);
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(correlationIdMiddleware);
-  app.useBodyParser('json', { limit: gatewaySettings.maxBodyBytes });
+  app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.use(inputGuard);
   if (config.migrationsRun) {
     const applied = await runMigrations(app.get(DataSource), 'gateway');
     if (applied.length) logger.log(`gateway: applied migrations ${applied.join(', ')}`);
+  }
+  if (config.migrateOnly) {
+    // npm run migrate: the schema is what was asked for; serving is not.
+    await app.close();
+    process.exit(0);
   }
   if (config.seedDemo) await app.get(DemoSeeder).seed(config.demoPassword);
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
@@ -40,7 +44,7 @@ try {
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: RequestInvalid.fromValidation }),
   );
   setupOpenApi(app);
-  await app.listen(config.port, process.env.BIND_HOST ?? '127.0.0.1');
+  await app.listen(config.port, config.bindHost);
   logger.log(`gateway is up on :${config.port} (API /api/v1, docs /docs): ${JSON.stringify(describeConfig(config))}`);
 } catch (e) {
   // Before the gateway is up, a failure is its infrastructure or its configuration: say so and let the supervisor retry.

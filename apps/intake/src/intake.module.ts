@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceConfig } from '#libs/config';
-import { HealthController, HealthService, MessagingModule } from '#libs/messaging';
+import { MessagingModule } from '#libs/messaging';
 import { dataSourceOptions } from '#libs/persistence';
+import { PlatformModule } from '#libs/platform';
 import { AcceptCase } from './accept-case/accept-case.js';
 import { AcceptCaseHandler } from './accept-case/accept-case.handler.js';
 import { CaseNumberRepository } from './case/case-number.repository.js';
@@ -38,9 +39,8 @@ export class IntakeModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: IntakeModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'intake', migrations)), MessagingModule.forService(config)],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'intake', migrations, config.dbPoolSize)), MessagingModule.forService(config), PlatformModule.forService(config)],
       controllers: [
-        HealthController,
         CatalogHandler,
         PublishItemHandler,
         AcceptCaseHandler,
@@ -54,7 +54,6 @@ export class IntakeModule {
         FollowCaseHandler,
       ],
       providers: [
-        HealthService,
         CaseRepository,
         CaseNumberRepository,
         CatalogRepository,

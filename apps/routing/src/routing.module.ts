@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceConfig } from '#libs/config';
-import { HealthController, HealthService, MessagingModule } from '#libs/messaging';
+import { MessagingModule } from '#libs/messaging';
 import { dataSourceOptions } from '#libs/persistence';
+import { PlatformModule } from '#libs/platform';
 import { ClockRepository } from './clock/clock.repository.js';
 import { Clocks } from './clock/clocks.js';
 import { WarningRepository } from './clock/warning.repository.js';
@@ -14,7 +15,6 @@ import { GetWorkflowHandler } from './get-workflow/get-workflow.handler.js';
 import { GetWorkflow } from './get-workflow/get-workflow.js';
 import { SearchCases } from './search-cases/search-cases.js';
 import { SearchCasesHandler } from './search-cases/search-cases.handler.js';
-import { RoutingHealthHandler } from './health/health.handler.js';
 import { JoinDecisionHandler } from './join-decision/join-decision.handler.js';
 import { JoinDecision } from './join-decision/join-decision.js';
 import { migrations } from './migrations/index.js';
@@ -44,10 +44,8 @@ export class RoutingModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: RoutingModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'routing', migrations)), MessagingModule.forService(config)],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'routing', migrations, config.dbPoolSize)), MessagingModule.forService(config), PlatformModule.forService(config)],
       controllers: [
-        HealthController,
-        RoutingHealthHandler,
         StartWorkflowHandler,
         WithdrawCaseHandler,
         JoinDecisionHandler,
@@ -63,7 +61,6 @@ export class RoutingModule {
         SupervisionHandler,
       ],
       providers: [
-        HealthService,
         // repositories: every statement on routing's tables
         WorkflowRepository,
         ClockRepository,

@@ -17,7 +17,8 @@ export class AppLogger extends ConsoleLogger {
   constructor(
     private readonly service: string,
     level: string,
-    private readonly format: string = process.env.LOG_FORMAT ?? 'text',
+    /** LOG_FORMAT (ServiceConfig.logFormat). */
+    private readonly format: string = 'text',
   ) {
     super(service, { logLevels: logLevels(level) });
   }

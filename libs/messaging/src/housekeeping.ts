@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import type { ServiceConfig } from '#libs/config';
 import { queryRows } from '#libs/persistence';
 
 export interface RetentionDays {
@@ -9,13 +10,9 @@ export interface RetentionDays {
   inbox: number;
 }
 
-/** How long JetStream keeps events; consumers down for longer than this lose them (documented). */
-export function streamMaxAgeDays(env: NodeJS.ProcessEnv = process.env): number {
-  return Number(env.STREAM_MAX_AGE_DAYS ?? 30);
-}
-
-export function retentionDays(env: NodeJS.ProcessEnv = process.env): RetentionDays {
-  return { outbox: Number(env.OUTBOX_RETENTION_DAYS ?? 7), inbox: streamMaxAgeDays(env) + 1 };
+/** From OUTBOX_RETENTION_DAYS and STREAM_MAX_AGE_DAYS (how long JetStream keeps events; see streams.ts). */
+export function retentionDays(config: Pick<ServiceConfig, 'outboxRetentionDays' | 'streamMaxAgeDays'>): RetentionDays {
+  return { outbox: config.outboxRetentionDays, inbox: config.streamMaxAgeDays + 1 };
 }
 
 /**
@@ -29,7 +26,7 @@ export class MessagingHousekeeping {
   constructor(
     private readonly ds: DataSource,
     private readonly schema: string,
-    private readonly days: RetentionDays = retentionDays(),
+    private readonly days: RetentionDays,
   ) {}
 
   start(everyMs = 3_600_000): void {

@@ -7,10 +7,9 @@ import { connectNats } from './nats.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { RpcClient } from './rpc-client.js';
 import { UnitOfWork } from './unit-of-work.js';
-import { MessagingHousekeeping } from './housekeeping.js';
+import { MessagingHousekeeping, retentionDays } from './housekeeping.js';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
-export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
 /** Starts the relay once the app is up and drains NATS last, so in-flight replies and publishes finish. */
 class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -37,7 +36,6 @@ export class MessagingModule {
   /** `outbox: false` for a service that publishes no events (the gateway). */
   static forService(config: ServiceConfig, opts: { outbox: boolean } = { outbox: true }): DynamicModule {
     const providers = [
-      { provide: SERVICE_CONFIG, useValue: config },
       { provide: NATS_CONNECTION, useFactory: () => connectNats(config.natsUrl, config.service) },
       {
         provide: RpcClient,
@@ -59,14 +57,14 @@ export class MessagingModule {
         provide: MessagingLifecycle,
         inject: [NATS_CONNECTION, OutboxRelay, DataSource],
         useFactory: (nc: NatsConnection, relay: OutboxRelay | null, ds: DataSource) =>
-          new MessagingLifecycle(nc, relay, opts.outbox ? new MessagingHousekeeping(ds, config.service) : null),
+          new MessagingLifecycle(nc, relay, opts.outbox ? new MessagingHousekeeping(ds, config.service, retentionDays(config)) : null),
       },
     ];
     return {
       module: MessagingModule,
       global: true,
       providers,
-      exports: [SERVICE_CONFIG, NATS_CONNECTION, RpcClient, OutboxRelay, UnitOfWork],
+      exports: [NATS_CONNECTION, RpcClient, OutboxRelay, UnitOfWork],
     };
   }
 }

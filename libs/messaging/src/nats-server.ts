@@ -49,6 +49,9 @@ export interface NatsServerOptions {
   /** Events handled at once per consumer. */
   concurrency?: number;
   ackWaitMs?: number;
+  /** STREAM_REPLICAS and STREAM_MAX_AGE_DAYS (ServiceConfig), for the streams this server ensures. */
+  streamReplicas?: number;
+  streamMaxAgeDays?: number;
 }
 
 /**
@@ -80,7 +83,7 @@ export class NatsServer extends Server implements CustomTransportStrategy {
       const eventPatterns = [...this.messageHandlers].filter(([, h]) => h.isEventHandler);
       if (eventPatterns.length) {
         const jsm = await jetstreamManager(this.options.nc);
-        await ensureStreams(jsm, this.options.namespace, { replicas: Number(process.env.STREAM_REPLICAS ?? 1) });
+        await ensureStreams(jsm, this.options.namespace, { replicas: this.options.streamReplicas ?? 1, maxAgeDays: this.options.streamMaxAgeDays });
         this.js = jetstream(this.options.nc);
         for (const [pattern, handler] of eventPatterns) await this.consumeEvents(jsm, pattern, handler);
       }

@@ -1,6 +1,6 @@
 import { DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
-import { streamMaxAgeDays } from './housekeeping.js';
+import { DEFAULT_STREAM_MAX_AGE_DAYS } from '#libs/config';
 import { deadLetterAuditStream, deadLetterStream, streamName } from './subjects.js';
 
 /** Services that publish events; each owns one stream. */
@@ -21,7 +21,7 @@ function streamConfigs(namespace: string, opts: StreamOptions): (Partial<StreamC
     discard: DiscardPolicy.Old,
     duplicate_window: nanos(opts.duplicateWindowMs ?? 10 * 60_000),
     num_replicas: opts.replicas ?? 1,
-    max_age: nanos((opts.maxAgeDays ?? streamMaxAgeDays()) * 86_400_000),
+    max_age: nanos((opts.maxAgeDays ?? DEFAULT_STREAM_MAX_AGE_DAYS) * 86_400_000),
   };
   return [
     ...PRODUCERS.map((p) => ({ ...common, name: streamName(namespace, p), subjects: [`${namespace}.${p}.>`] })),

@@ -9,7 +9,8 @@ export function dataSourceOptions(
   databaseUrl: string,
   schema: string,
   migrations: MixedList<Function>,
-  poolSize = Number(process.env.DB_POOL_SIZE ?? 10),
+  /** DB_POOL_SIZE (ServiceConfig.dbPoolSize) in a service. */
+  poolSize = 10,
 ): DataSourceOptions {
   return {
     type: 'postgres',

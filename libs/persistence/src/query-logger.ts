@@ -18,12 +18,13 @@ export class QueryLogger implements TypeOrmLogger {
     this.logger.warn(`slow query (${time} ms): ${firstLine(query)}`);
   }
 
+  // The migration runner says what it applied; TypeORM's own narration of it is debug detail.
   logSchemaBuild(message: string): void {
-    this.logger.log(message);
+    this.logger.debug(message);
   }
 
   logMigration(message: string): void {
-    this.logger.log(message);
+    this.logger.debug(message);
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {

@@ -7,7 +7,7 @@ import { ActingFor } from '../delegations/acting-for.js';
 import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
 import { TASK_STATUSES, toTaskView, type TaskStatus } from '../review-task/review-task.js';
 import { decodeCursor, pageSize, paginate, type CursorKey } from '#libs/persistence';
-import { SERVICE_CONFIG } from '#libs/messaging';
+import { SERVICE_CONFIG } from '#libs/platform';
 import { taskWarningLevel } from './warning-level.js';
 
 interface Filters {

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { ServiceConfig } from '#libs/config';
 import { AppError, Rpc } from '#libs/contracts';
-import { caseBlocks, NATS_CONNECTION, RpcClient, SERVICE_CONFIG, type CaseBlock } from '#libs/messaging';
-import { gatewaySettings } from '../gateway-settings.js';
+import { caseBlocks, NATS_CONNECTION, RpcClient, type CaseBlock } from '#libs/messaging';
+import { SERVICE_CONFIG } from '#libs/platform';
 import { assembleCaseDetails, type Part } from './assemble-case-details.js';
 import type { CaseDetailsDto } from './dto/case-details.dto.js';
 
@@ -18,8 +18,8 @@ export class CaseDetailsService {
   /** Asks the five services at once; only intake's answer is required (its 404 is the answer for an unknown case). */
   async get(caseNo: string, correlationId: string): Promise<CaseDetailsDto> {
     // The optional parts do not hold the page for the full RPC timeout when one service hangs (CASE_PART_TIMEOUT_MS,
-    // 3000 by default: see gateway-settings.ts for why); one that runs out is named in `degraded`, not shown empty.
-    const optional = { correlationId, timeoutMs: gatewaySettings.casePartTimeoutMs };
+    // 3000 by default: see GatewaySettings in #libs/config for why); one that runs out is named in `degraded`, not shown empty.
+    const optional = { correlationId, timeoutMs: this.config.casePartTimeoutMs };
     const [intakeCase, workflow, tasks, notice, deliveries, opinions, blocks] = await Promise.all([
       this.rpc.request(Rpc.intake.getCase, { caseNo }, { correlationId }),
       part(this.rpc.request(Rpc.routing.getWorkflow, { caseNo }, optional)),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Rpc } from '#libs/contracts';
-import { HealthService, RpcClient, type DependencyStatus } from '#libs/messaging';
+import { RpcClient } from '#libs/messaging';
+import { HealthService, type DependencyStatus } from '#libs/platform';
 import { overallStatus, type OverallStatus } from './overall-status.js';
 
 export const BACKEND_SERVICES = ['intake', 'routing', 'approval', 'fees', 'delivery'] as const;

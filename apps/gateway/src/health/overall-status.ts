@@ -1,4 +1,4 @@
-import type { DependencyStatus } from '#libs/messaging';
+import type { DependencyStatus } from '#libs/contracts';
 
 export type OverallStatus = 'up' | 'degraded' | 'down';
 

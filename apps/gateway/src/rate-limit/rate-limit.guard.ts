@@ -1,8 +1,9 @@
-import { Injectable, SetMetadata, type CanActivate, type ExecutionContext, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext, type OnModuleDestroy } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import type { ServiceConfig } from '#libs/config';
 import { AppError, ErrorCodes } from '#libs/contracts';
-import { gatewaySettings } from '../gateway-settings.js';
+import { SERVICE_CONFIG } from '#libs/platform';
 import { SlidingWindowLimiter } from './sliding-window.js';
 
 const BUCKET_KEY = 'gateway:rate-limit-bucket';
@@ -15,7 +16,10 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
   private readonly limiters = new Map<string, SlidingWindowLimiter>();
   private readonly sweeper = setInterval(() => this.limiters.forEach((l) => l.sweep()), 60_000).unref();
 
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
 
   canActivate(ctx: ExecutionContext): boolean {
     const bucket = this.reflector.getAllAndOverride<string | undefined>(BUCKET_KEY, [ctx.getHandler(), ctx.getClass()]);
@@ -37,7 +41,7 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
 
   private limiter(bucket: string): SlidingWindowLimiter {
     let l = this.limiters.get(bucket);
-    if (!l) this.limiters.set(bucket, (l = new SlidingWindowLimiter(gatewaySettings.rateLimitPerMinute, 60_000)));
+    if (!l) this.limiters.set(bucket, (l = new SlidingWindowLimiter(this.config.rateLimitPerMinute, 60_000)));
     return l;
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError,
   ErrorCodes,
@@ -16,13 +16,14 @@ import {
   type ServiceItem,
 } from '#libs/contracts';
 import { shanghaiDate, toShanghai, WorkingCalendar } from '#libs/calendar';
+import type { ServiceConfig } from '#libs/config';
 import { UnitOfWork } from '#libs/messaging';
 import { isUniqueViolation } from '#libs/persistence';
+import { SERVICE_CONFIG } from '#libs/platform';
 import { CaseNumberRepository } from '../case/case-number.repository.js';
 import { CaseRepository } from '../case/case.repository.js';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { CenterRepository, type Center } from '../catalog/center.repository.js';
-import { intakeSettings } from '../intake-settings.js';
 import { OneTimeNotices } from '../one-time-notice/one-time-notices.js';
 import { acceptanceOutcome } from './acceptance-outcome.js';
 import { checkApplication, checkImmediateDecision, type MissingMaterial } from './acceptance-rules.js';
@@ -43,6 +44,7 @@ export class AcceptCase {
     private readonly catalog: CatalogRepository,
     private readonly centers: CenterRepository,
     private readonly notices: OneTimeNotices,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   async execute(cmd: Command<AcceptCaseRequest>, correlationId: string): Promise<AcceptCaseReply> {
@@ -66,7 +68,7 @@ export class AcceptCase {
     const promised = this.calendar.deadline(acceptedAt, item.promisedDays);
     const legal = this.calendar.deadline(acceptedAt, item.legalDays);
     const pending = outcome.kind === 'ACCEPT_TOLERANT' ? outcome.pending.map(pendingRef) : [];
-    const pendingDue = pending.length ? this.calendar.deadline(acceptedAt, intakeSettings.tolerantDays) : undefined;
+    const pendingDue = pending.length ? this.calendar.deadline(acceptedAt, this.config.intakeTolerantDays) : undefined;
     const caseNo = await this.caseNumbers.allocate(center!.region.slice(0, 6), shanghaiDate(acceptedAt));
     const applicant = { ...req.applicant, idNumber: req.applicant.idNumber.toUpperCase() };
     const delivery = req.delivery.method === 'WINDOW' ? { ...req.delivery, pickupCenter: req.delivery.pickupCenter ?? req.centerCode } : req.delivery;

@@ -1,15 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Rpc, type CaseView, type VerifyApplicantRequest } from '#libs/contracts';
-import { HealthService, OnRpc, type HealthReport } from '#libs/messaging';
+import { OnRpc } from '#libs/messaging';
 import { GetCase } from './get-case.js';
 
 @Controller()
 export class GetCaseHandler {
-  constructor(
-    private readonly getCase: GetCase,
-    private readonly health: HealthService,
-  ) {}
+  constructor(private readonly getCase: GetCase) {}
 
   @OnRpc(Rpc.intake.getCase)
   get(@Payload() q: { caseNo: string }): Promise<CaseView> {
@@ -19,10 +16,5 @@ export class GetCaseHandler {
   @OnRpc(Rpc.intake.verifyApplicant)
   async verify(@Payload() q: VerifyApplicantRequest): Promise<{ match: boolean }> {
     return { match: await this.getCase.applicantMatches(String(q.caseNo ?? ''), String(q.idTail ?? '')) };
-  }
-
-  @OnRpc(Rpc.intake.health)
-  check(): Promise<HealthReport> {
-    return this.health.check();
   }
 }

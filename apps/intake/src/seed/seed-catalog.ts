@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '#libs/config';
-import { SERVICE_CONFIG } from '#libs/messaging';
+import { SERVICE_CONFIG } from '#libs/platform';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { CenterRepository } from '../catalog/center.repository.js';
 import { SAMPLE_CATALOG } from './sample-catalog.js';

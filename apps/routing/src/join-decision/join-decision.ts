@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ServiceConfig } from '#libs/config';
 import { CaseStatus, Events, isUnderReview, type EventEnvelope, type TaskDecidedData } from '#libs/contracts';
-import { SERVICE_CONFIG, type Tx } from '#libs/messaging';
+import type { Tx } from '#libs/messaging';
+import { SERVICE_CONFIG } from '#libs/platform';
 import { ClockRepository } from '../clock/clock.repository.js';
 import { SuspendCase } from '../supplement/suspend-case.js';
 import { TimelineRepository } from '../timeline/timeline.repository.js';

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ServiceConfig } from '#libs/config';
 import { Events, type CaseAcceptedData, type EventEnvelope, type ImmediateDecision } from '#libs/contracts';
-import { SERVICE_CONFIG, type Tx } from '#libs/messaging';
+import type { Tx } from '#libs/messaging';
+import { SERVICE_CONFIG } from '#libs/platform';
 import { Clocks } from '../clock/clocks.js';
 import { TimelineRepository } from '../timeline/timeline.repository.js';
 import { firstStage } from '../workflow/stage-join.js';

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { ServiceConfig } from '#libs/config';
-import { caseBlocks, NATS_CONNECTION, SERVICE_CONFIG } from '#libs/messaging';
+import { caseBlocks, NATS_CONNECTION } from '#libs/messaging';
+import { SERVICE_CONFIG } from '#libs/platform';
 import { toShanghai } from '#libs/calendar';
 import { AppError, ErrorCodes, type Problem, type SupervisionWarningView, type SupervisionWarningsQuery } from '#libs/contracts';
 import { WarningRepository } from '../clock/warning.repository.js';

@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Headers, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import type { ServiceConfig } from '#libs/config';
 import { Rpc, type WarningSweepReply } from '#libs/contracts';
-import { OnRpc, SERVICE_CONFIG } from '#libs/messaging';
+import { OnRpc } from '#libs/messaging';
+import { SERVICE_CONFIG } from '#libs/platform';
 import { WarningSweep } from './warning-sweep.js';
 
 /** Runs a sweep now: over NATS (any one routing process answers) for operators and tests. */

@@ -1,23 +1,23 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { ServiceConfig } from '#libs/config';
+import { SERVICE_CONFIG } from '#libs/platform';
 import { WarningSweep } from './warning-sweep.js';
-
-/** WARNING_SWEEP_MS: how often each routing process sweeps (default 30000); 0 turns the timer off (RPC still works). */
-export function sweepIntervalMs(raw: string | undefined = process.env.WARNING_SWEEP_MS): number {
-  if (raw === undefined || raw === '') return 30_000;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`[routing] bad configuration: WARNING_SWEEP_MS must be a whole number of milliseconds, got "${raw}"`);
-  return n;
-}
 
 /** Runs the sweep on a timer in every routing process; the sweep itself is what makes replicas safe side by side. */
 @Injectable()
 export class WarningSweepScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('WarningSweep');
-  private readonly intervalMs = sweepIntervalMs();
+  /** WARNING_SWEEP_MS; 0 turns the timer off (the RPC still sweeps). */
+  private readonly intervalMs: number;
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
 
-  constructor(private readonly sweep: WarningSweep) {}
+  constructor(
+    private readonly sweep: WarningSweep,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+  ) {
+    this.intervalMs = config.warningSweepMs;
+  }
 
   onApplicationBootstrap(): void {
     if (!this.intervalMs) return;

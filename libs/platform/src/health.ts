@@ -3,10 +3,10 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '#libs/config';
 import type { DependencyStatus, HealthReport } from '#libs/contracts';
-import { counters } from './counters.js';
-import { NATS_CONNECTION, SERVICE_CONFIG } from './messaging.module.js';
+import { counters, NATS_CONNECTION } from '#libs/messaging';
+import { SERVICE_CONFIG } from './service-config.token.js';
 
-// The report is a contract (the gateway reads it over rpc.<service>.health); re-exported for the services' handlers.
+// The report is a contract (the gateway reads it over rpc.<service>.health); re-exported for the gateway's verdict.
 export type { DependencyStatus, HealthReport } from '#libs/contracts';
 
 async function timed(check: () => Promise<unknown>, timeoutMs = 1000): Promise<DependencyStatus> {

@@ -4,12 +4,9 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '#libs/config';
 import { AppLogger } from '#libs/logging';
+import { NATS_CONNECTION, NatsServer, PassThroughRpcFilter, UnitOfWork } from '#libs/messaging';
 import { runMigrations } from '#libs/persistence';
-import { NATS_CONNECTION } from './messaging.module.js';
-import { NatsServer } from './nats-server.js';
 import { exitForInfrastructure, installProcessGuards } from './process-guards.js';
-import { PassThroughRpcFilter } from './rpc-exception.filter.js';
-import { UnitOfWork } from './unit-of-work.js';
 
 /**
  * Starts a back-end service: migrate (when configured), serve its handlers over NATS, and answer /health over HTTP.
@@ -27,13 +24,13 @@ export async function bootstrapService(module: unknown, config: ServiceConfig): 
 
 async function start(module: unknown, config: ServiceConfig): Promise<void> {
   const logger = new Logger('bootstrap');
-  const app = await NestFactory.create(module as never, { logger: new AppLogger(config.service, config.logLevel) });
+  const app = await NestFactory.create(module as never, { logger: new AppLogger(config.service, config.logLevel, config.logFormat) });
   app.enableShutdownHooks();
   if (config.migrationsRun) {
     const applied = await runMigrations(app.get(DataSource), config.service);
     if (applied.length) logger.log(`${config.service}: applied migrations ${applied.join(', ')}`);
   }
-  if (process.env.MIGRATE_ONLY === 'true') {
+  if (config.migrateOnly) {
     await app.close();
     return;
   }
@@ -48,13 +45,15 @@ async function start(module: unknown, config: ServiceConfig): Promise<void> {
         nc,
         uow: app.get(UnitOfWork),
         backoffMs: config.eventRetryBackoffMs,
+        streamReplicas: config.streamReplicas,
+        streamMaxAgeDays: config.streamMaxAgeDays,
       }),
     },
     { inheritAppConfig: true },
   );
   await app.init();
   await app.startAllMicroservices();
-  await app.listen(config.port, process.env.BIND_HOST ?? '127.0.0.1');
+  await app.listen(config.port, config.bindHost);
   logger.log(`${config.service} is up: NATS ${config.natsUrl} (namespace ${config.namespace}), health on :${config.port}/health`);
 }
 

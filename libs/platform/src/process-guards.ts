@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { currentCorrelationId } from '#libs/logging';
-import { counters } from './counters.js';
+import { counters } from '#libs/messaging';
 
 let installed = false;
 
