@@ -28,7 +28,10 @@ import { DECISIONS, OPINION_MAX_LENGTH, type Decision } from './decisions.js';
 export const REQUESTED_MAX_ITEMS = 50;
 
 /** Where an opinion or a list is optional, an empty one is the same as none (the gateway and bulk approval send ''). */
-const isEmpty = (v: unknown) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+// Judged per field: an opinion is empty as '' and a list as [], never the other way round (an opinion of [] must
+// meet the string check and be refused, not skip it).
+const noOpinion = (v: unknown) => v === undefined || v === '';
+const noList = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0);
 
 /** One material a supplement request (补正) asks the applicant for: by catalog code where there is one, and by name. */
 export class RequestedMaterialSchema {
@@ -55,7 +58,7 @@ export class DecisionSchema {
   decision: Decision;
 
   // A rejection or supplement request without reasons is exactly what the applicant must never get.
-  @ValidateIf((d: DecisionSchema) => d.decision !== 'APPROVE' || !isEmpty(d.opinion))
+  @ValidateIf((d: DecisionSchema) => d.decision !== 'APPROVE' || !noOpinion(d.opinion))
   @IsString()
   @IsNotEmpty({ message: 'opinion is required to reject or to ask for a supplement' })
   @Matches(/\S/, { message: 'opinion must not be blank' })
@@ -63,7 +66,7 @@ export class DecisionSchema {
   opinion?: string;
 
   /** 一次性告知: every material the applicant must bring, at once; only with REQUEST_SUPPLEMENT. */
-  @ValidateIf((d: DecisionSchema) => d.decision === 'REQUEST_SUPPLEMENT' || !isEmpty(d.requested))
+  @ValidateIf((d: DecisionSchema) => d.decision === 'REQUEST_SUPPLEMENT' || !noList(d.requested))
   @IsArray()
   @ArrayNotEmpty({ message: 'requested must list every material the applicant is to bring' })
   @ArrayMaxSize(REQUESTED_MAX_ITEMS)

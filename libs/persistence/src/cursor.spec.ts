@@ -18,6 +18,8 @@ describe('page cursor', () => {
     expect(decodeCursor(encodeCursor({ ...key, at: '2026-11-30' }))).toBeNull();
     expect(decodeCursor(encodeCursor({ ...key, at: '2026-13-45T99:99:99.000000Z' }))).toBeNull();
     expect(decodeCursor(encodeCursor({ ...key, at: '2026-02-30T00:00:00.000000Z' }))).toBeNull();
+    // Year 0 is a date to JavaScript and an error to PostgreSQL.
+    expect(decodeCursor(encodeCursor({ ...key, at: '0000-01-01T00:00:00.000000Z' }))).toBeNull();
     expect(decodeCursor('A'.repeat(201))).toBeNull();
   });
 

@@ -16,9 +16,10 @@ const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** JavaScript rolls 2026-02-30 over to March; PostgreSQL would refuse it: only dates that exist pass. */
+/** A real instant PostgreSQL can hold: JavaScript takes year 0000, timestamptz does not (found by the hostile-input test). */
 function isRealInstant(at: string): boolean {
   const t = Date.parse(at);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 19) === at.slice(0, 19);
+  return !Number.isNaN(t) && at >= '0001-01-01' && new Date(t).toISOString().slice(0, 19) === at.slice(0, 19);
 }
 
 export function encodeCursor(key: CursorKey): string {

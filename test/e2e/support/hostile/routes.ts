@@ -1,0 +1,842 @@
+import { creditCodeCheckChar } from '#libs/checks';
+import { reTransfer, sealFiling } from '../../../support/intake-applications.js';
+import { delegationBody, REFUSAL_BODY, type Fixtures } from './fixtures.js';
+import { any, arr, bool, date, int, obj, oneOf, Raw, text, type ObjSpec, type Spec } from './spec.js';
+
+/**
+ * Every operation of the gateway, checked against its OpenAPI document at run time (a route added there and not
+ * here fails the test): who may call it, whether it changes anything, its path parameters and query fields, and
+ * for each body a VALID base (the README's and the OpenAPI examples' bodies, pointed at the fixtures) with a Spec
+ * saying which values of each field are refused. Variants call a route as different users on different things.
+ */
+export type Role = 'CLERK' | 'CHIEF_REP' | 'FINANCE' | 'COURIER' | 'SUPERVISOR' | 'ADMIN';
+export type ParamKind = 'caseNo' | 'uuid' | 'resourceId' | 'dept' | 'itemCode' | 'paymentNoticeNo' | 'oneTimeNoticeNo' | 'refusalNo';
+
+export interface Variant {
+  user: string | null;
+  params?: Record<string, string>;
+  body?: Record<string, unknown>;
+  bodySpec?: ObjSpec;
+  query?: Record<string, string | undefined>;
+  /** Other real ids this user may not act on here (another department's task, a delivery of the other method): refused too. */
+  badParams?: Record<string, string[]>;
+}
+
+export interface QueryField {
+  /** Values refused (or at least odd) for this field, besides the generic ones; Raw = already %-encoded. */
+  bad?: readonly (string | Raw)[];
+  /** A page cursor, over rows with ids of this kind. */
+  cursor?: 'uuid' | 'caseNo';
+}
+
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** As in the OpenAPI document. */
+  path: string;
+  access: 'public' | 'staff' | readonly Role[];
+  /** Changes state when it succeeds: every generated request must be refused (a 2xx is reported). */
+  writes: boolean;
+  params?: Record<string, ParamKind>;
+  /** The route's query DTO (unknown query fields are refused); undefined: the route reads no query. */
+  query?: Record<string, QueryField>;
+  variants(fx: Fixtures): Variant[];
+  /** A 2xx that did nothing (a bulk whose every task failed, a PUT of the same definition). */
+  noop2xx?: (body: any, fx: Fixtures) => boolean;
+}
+
+export const USERS_BY_ROLE: Record<Role, string[]> = {
+  CLERK: ['clerk1'],
+  FINANCE: ['finance1'],
+  COURIER: ['courier1'],
+  SUPERVISOR: ['supervisor1'],
+  ADMIN: ['admin'],
+  CHIEF_REP: ['rep.nrb', 'rep.hud', 'rep.tax', 'rep.samr'],
+};
+export const ALL_STAFF = Object.values(USERS_BY_ROLE).flat();
+
+// ---- shared pieces of bodies ----
+
+const BAD_PERSON_IDS = ['110105194912310021', '11010519491231002Y', '123', '110105194913310020', 'XXXXXXXXXXXXXXXXXX', '91510704MA6CU1234H'];
+const badOrgIds = () => {
+  const body = '91510704MA6CU1234';
+  const good = creditCodeCheckChar(body);
+  return [body + (good === '0' ? '1' : '0'), '123', body, '11010519491231002X'];
+};
+const BAD_MOBILES = ['12345678901', '1380013800', '138001380000', 'abcdefghijk', '10000000000', '23800138000'];
+const USERNAME_BAD = ['a b', '../admin', 'x'.repeat(65), 'rep/nrb', '用户'];
+
+const applicantSpec = (kind: 'PERSON' | 'ORG'): Spec =>
+  obj(
+    {
+      type: oneOf(['PERSON', 'ORG'], { req: true, bad: [kind === 'PERSON' ? 'ORG' : 'PERSON'] }),
+      name: text({ req: true, max: 100, notEmpty: true }),
+      idType: oneOf(['ID_CARD', 'USCC'], { req: true, bad: [kind === 'PERSON' ? 'USCC' : 'ID_CARD'] }),
+      idNumber: text({ req: true, max: 32, notEmpty: true, bad: kind === 'PERSON' ? BAD_PERSON_IDS : badOrgIds() }),
+      phone: text({ req: true, max: 20, notEmpty: true, bad: BAD_MOBILES }),
+    },
+    { req: true },
+  );
+
+const materialsSpec = (max = 100): Spec =>
+  arr(
+    obj({
+      code: text({ req: true, max: 32, notEmpty: true, bad: ['M99', 'm01', 'M 01', 'ZZ'] }),
+      provided: bool({ req: true }),
+      defective: bool(),
+      // defectReason without defective: true is refused, whatever it says.
+      defectReason: text({ max: 500, bad: ['复印件不清晰', 'x'] }),
+    }),
+    { req: true, max },
+  );
+
+const decideNowSpec = (present: boolean): Spec =>
+  obj(
+    { decision: oneOf(['APPROVE', 'REJECT'], { req: true }), opinion: text({ max: 2000 }) },
+    // A clerk sending any decideNow is refused (403): only the item's chief representative decides at the window.
+    present ? {} : { bad: [{ decision: 'APPROVE' }, { decision: 'REJECT', opinion: '不予备案' }] },
+  );
+
+function acceptCaseSpec(variant: 'courier-person' | 'window-org-decide'): ObjSpec {
+  const courier = variant === 'courier-person';
+  return obj({
+    itemCode: text({ req: true, max: 64, notEmpty: true, bad: ['NO-SUCH-ITEM', 're-transfer', 'RE_TRANSFER'] }),
+    centerCode: text({ req: true, max: 32, notEmpty: true, bad: ['NOWHERE', '510704-C99', '510704'] }),
+    applicant: applicantSpec(courier ? 'PERSON' : 'ORG'),
+    materials: materialsSpec(),
+    form: courier
+      ? obj(
+          {
+            // RE-TRANSFER's fee rules read propertyType (`when`): absent or any other value is refused.
+            propertyType: oneOf(['RESIDENTIAL', 'NON_RESIDENTIAL'], { req: true, bad: ['COMMERCIAL', 'residential'] }),
+            // A quantity the item does not declare: a whole number 0..9999 (libs/checks form-fields).
+            extraCertificates: int({ min: 0, max: 9999 }),
+          },
+          { req: true, open: true },
+        )
+      : obj({}, { open: true }),
+    delivery: courier
+      ? obj(
+          {
+            method: oneOf(['WINDOW', 'COURIER'], { req: true }),
+            recipient: text({ max: 100 }),
+            phone: text({ max: 20, bad: BAD_MOBILES }),
+            address: text({ req: true, max: 300, notBlank: true }),
+            // pickupCenter goes with a WINDOW delivery only: any value is refused here.
+            pickupCenter: text({ max: 32, bad: ['510704-C01', '510704-T01', 'NOWHERE'] }),
+          },
+          { req: true },
+        )
+      : obj(
+          {
+            method: oneOf(['WINDOW', 'COURIER'], { req: true }),
+            recipient: text({ max: 100 }),
+            phone: text({ max: 20, bad: BAD_MOBILES }),
+            address: text({ max: 300 }),
+            pickupCenter: text({ max: 32, bad: ['NOWHERE', '510704-T99'] }),
+          },
+          { req: true },
+        ),
+    tolerant: bool(),
+    decideNow: decideNowSpec(!courier),
+  });
+}
+
+const refusalSpec = obj({
+  itemCode: text({ req: true, max: 64, notEmpty: true, bad: ['NO-SUCH-ITEM', 'TOTALLY-UNKNOWN'] }),
+  centerCode: text({ req: true, max: 32, notEmpty: true, bad: ['NOWHERE', '510704-C99'] }),
+  applicant: obj(
+    {
+      type: oneOf(['PERSON', 'ORG'], { req: true, bad: ['ORG'] }),
+      name: text({ req: true, max: 100, notBlank: true }),
+      idType: oneOf(['ID_CARD', 'USCC'], { req: true, bad: ['USCC'] }),
+      idNumber: text({ req: true, max: 32, notEmpty: true, bad: BAD_PERSON_IDS }),
+      phone: text({ max: 20, bad: BAD_MOBILES }),
+    },
+    { req: true },
+  ),
+  reason: text({ req: true, max: 2000, notBlank: true }),
+});
+
+const DEPARTMENTS_BAD = ['MOON', 'health', 'HEALTH '];
+const FEE = { code: 'F1', name: '测试费', department: 'HEALTH' };
+const BAD_FEE_LISTS = [
+  [{ ...FEE, department: 'MOON', kind: 'FIXED', amountFen: 100 }],
+  [{ ...FEE, kind: 'FIXED', amountFen: -1 }],
+  [{ ...FEE, kind: 'FIXED', amountFen: 10_000_000_001 }],
+  [{ ...FEE, kind: 'FIXED' }],
+  [{ ...FEE, kind: 'FIXED', amountFen: 100, unitPriceFen: 5 }],
+  [{ ...FEE, kind: 'PER_UNIT', unitPriceFen: 100 }],
+  [{ ...FEE, kind: 'PER_UNIT', quantityFrom: 'n' }],
+  [{ ...FEE, kind: 'PER_UNIT', quantityFrom: 'n', unitPriceFen: 1, unitPriceFenBy: { field: 's', rates: { A: 1 } } }],
+  [{ ...FEE, kind: 'PER_UNIT', quantityFrom: 'n', unitPriceFenBy: { field: 's', rates: {} } }],
+  [{ ...FEE, kind: 'PER_UNIT', quantityFrom: 'n', unitPriceFenBy: { field: 's', rates: { A: -5 } } }],
+  [{ ...FEE, kind: 'PER_UNIT', quantityFrom: 'n', unitPriceFenBy: { field: 's', rates: { A: 1.5, B: 1e308 } } }],
+  [{ ...FEE, kind: 'PER_UNIT', quantityFrom: 'n', unitPriceFenBy: { field: '', rates: { A: 1 } } }],
+  [{ ...FEE, kind: 'PER_UNIT', quantityFrom: '', unitPriceFen: 1 }],
+  [{ ...FEE, kind: 'FIXED', amountFen: 100, when: { a: '' } }],
+  [{ ...FEE, kind: 'FIXED', amountFen: 100, when: { a: [] } }],
+  [{ ...FEE, kind: 'FIXED', amountFen: 100, when: { a: [1, 2] } }],
+  [{ ...FEE, kind: 'FIXED', amountFen: 100, exemptFor: [''] }],
+  [{ ...FEE, kind: 'BOGUS', amountFen: 100 }],
+  [{ ...FEE, kind: 'FIXED', amountFen: 100 }, { ...FEE, kind: 'FIXED', amountFen: 200 }],
+  [{ ...FEE, name: '   ', kind: 'FIXED', amountFen: 100 }],
+];
+const BAD_FORM_FIELDS = [
+  [{ name: '1bad', type: 'integer', min: 0, max: 1 }],
+  [{ name: 'a', type: 'integer' }],
+  [{ name: 'a', type: 'integer', min: 0, max: 1.5 }],
+  [{ name: 'a', type: 'integer', min: -9_007_199_254_740_992, max: 0 }],
+  [{ name: 'a', type: 'integer', min: 5, max: 1 }],
+  [{ name: 'a', type: 'decimal', min: 0, max: 1e308 }],
+  [{ name: 'a', type: 'decimal', min: 0, max: 1, scale: 7 }],
+  [{ name: 'a', type: 'enum', values: [] }],
+  [{ name: 'a', type: 'enum', values: ['x', 'x'] }],
+  [{ name: 'a', type: 'enum', values: ['   '] }],
+  [{ name: 'a', type: 'text', maxLength: 0 }],
+  [{ name: 'a', type: 'text', maxLength: 10_001 }],
+  [{ name: 'a', type: 'text', min: 1 }],
+  [{ name: 'a', type: 'weird' }],
+  [{ name: 'a', type: 'boolean', values: ['x'] }],
+  [
+    { name: 'a', type: 'integer', min: 0, max: 1 },
+    { name: 'a', type: 'integer', min: 0, max: 1 },
+  ],
+  Array.from({ length: 101 }, (_, i) => ({ name: `f${i}`, type: 'boolean' })),
+];
+
+function catalogSpec(put: boolean): ObjSpec {
+  return obj({
+    code: put
+      ? text({ max: 64, bad: ['OTHER-CODE', 'RE-TRANSFER', 'has space', ''] })
+      : text({ req: true, max: 64, bad: ['has space', '-lead', 'ÄÖ', '', 'a/b'] }),
+    name: text({ req: true, max: 200, notBlank: true }),
+    powerType: oneOf(['LICENSE', 'CONFIRMATION', 'PAYMENT', 'LEVY', 'REWARD', 'ADJUDICATION', 'FILING', 'PUBLIC_SERVICE', 'OTHER'], { req: true }),
+    caseType: oneOf(['IMMEDIATE', 'PROMISED', 'JOINT', 'REPORTED'], { req: true }),
+    applicantTypes: arr(oneOf(['PERSON', 'ORG'], { req: true }), { req: true, min: 1, max: 2, bad: [['PERSON', 'PERSON'], ['ORG', 'ORG']] }),
+    // PUBLIC-HYGIENE: legal 20, promised 5 working days; promised must not exceed legal.
+    legalDays: int({ req: true, min: 0, max: 750, bad: [4, 0] }),
+    promisedDays: int({ req: true, min: 0, max: 750, bad: [21, 100] }),
+    reviewPlan: arr(
+      obj({
+        stage: int({ req: true, min: 1, max: 99 }),
+        departments: arr(text({ req: true, bad: DEPARTMENTS_BAD }), { req: true, min: 1, max: 50, bad: [['HEALTH', 'HEALTH']] }),
+        lead: text({ bad: ['TAX', 'MOON', ''] }),
+        shareDays: int({ min: 0, max: 750 }),
+      }),
+      {
+        req: true,
+        max: 20,
+        bad: [
+          [],
+          [
+            { stage: 1, departments: ['HEALTH'] },
+            { stage: 1, departments: ['HEALTH'] },
+          ],
+        ],
+      },
+    ),
+    materials: arr(
+      obj({
+        code: text({ req: true, max: 32, bad: ['', 'has space', '-M', 'M/1'] }),
+        name: text({ req: true, max: 300, notBlank: true }),
+        required: bool({ req: true }),
+        tolerable: bool({ req: true }),
+      }),
+      {
+        req: true,
+        max: 100,
+        bad: [
+          [
+            { code: 'M01', name: 'a', required: true, tolerable: false },
+            { code: 'M01', name: 'b', required: true, tolerable: false },
+          ],
+        ],
+      },
+    ),
+    fees: arr(any(), { req: true, max: 50, bad: BAD_FEE_LISTS }),
+    results: arr(obj({ department: text({ req: true, bad: DEPARTMENTS_BAD }), name: text({ req: true, max: 200, notBlank: true }) }), { req: true, max: 50 }),
+    formFields: arr(any(), { max: 100, bad: BAD_FORM_FIELDS }),
+    siteInspection: bool(),
+    jointSiteSurvey: bool(),
+    acceptedAt: text({ bad: ['galaxy', 'COUNTY', ''] }),
+    decidedBy: obj(
+      { level: text({ req: true, bad: ['galaxy'] }), department: text({ req: true, bad: ['MOON'] }) },
+      {
+        bad: [
+          { level: 'galaxy', department: 'CIVIL' },
+          { level: 'county', department: 'MOON' },
+        ],
+      },
+    ),
+  });
+}
+
+// ---- query fields ----
+
+const Q_DATE_BAD = ['2026-02-30', '0000-01-01', '2026-1-1', '20261101', '2026-13-01', '9999-99-99', '2026-11-01T00:00:00Z', '-2026-01-01'];
+const Q_CURSOR: QueryField = { cursor: 'uuid' };
+const Q_LIMIT: QueryField = { bad: ['0', '-1', '-0', '201', '1.5', '1e308', '1e2', '0x10', '9007199254740993', 'ten', ''] };
+
+// ---- the table ----
+
+const nrbTaskBads = (fx: Fixtures) => [fx.reviewCase.tasks.TAX, fx.reviewCase.tasks.HUD, fx.surveyCase.tasks.EEB, fx.surveyCase.tasks.WRB];
+const otherPickupCodes = (code: string) => {
+  const n = Number(code);
+  return [String((n + 1) % 1_000_000).padStart(6, '0'), String((n + 500_000) % 1_000_000).padStart(6, '0'), '12345', '1234567', 'abcdef', ` ${code}`];
+};
+
+export const ROUTES: RouteDef[] = [
+  {
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    access: 'public',
+    writes: false,
+    variants: () => [
+      {
+        user: null,
+        body: { username: 'clerk1', password: 'demo-password' },
+        bodySpec: obj({
+          username: text({ req: true, max: 64, notEmpty: true, bad: ['nobody', 'CLERK1', 'clerk1 '] }),
+          password: text({ req: true, max: 200, notEmpty: true, bad: ['wrong-password', 'demo-password ', 'DEMO-PASSWORD'] }),
+        }),
+      },
+    ],
+  },
+  { method: 'GET', path: '/api/v1/catalog/items', access: 'staff', writes: false, variants: () => [{ user: 'clerk1' }, { user: 'admin' }] },
+  {
+    method: 'POST',
+    path: '/api/v1/catalog/items',
+    access: ['ADMIN'],
+    writes: true,
+    // The documented example item (PUBLIC-HYGIENE): validated whole, then refused as existing (409) — a valid one never lands.
+    variants: (fx) => [{ user: 'admin', body: { ...fx.catalogItem.definition, code: fx.catalogItem.code }, bodySpec: catalogSpec(false) }],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/catalog/items/{code}',
+    access: 'staff',
+    writes: false,
+    params: { code: 'itemCode' },
+    variants: () => [{ user: 'clerk1', params: { code: 'RE-TRANSFER' } }],
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/catalog/items/{code}',
+    access: ['ADMIN'],
+    writes: true,
+    params: { code: 'itemCode' },
+    variants: (fx) => [{ user: 'admin', params: { code: fx.catalogItem.code }, body: fx.catalogItem.definition, bodySpec: catalogSpec(true) }],
+    // The same definition again publishes nothing new (200 with the current version).
+    noop2xx: (body, fx) => body?.version === fx.catalogItem.version,
+  },
+  { method: 'GET', path: '/api/v1/catalog/departments', access: 'staff', writes: false, variants: () => [{ user: 'rep.nrb' }] },
+  { method: 'GET', path: '/api/v1/catalog/centers', access: 'staff', writes: false, variants: () => [{ user: 'finance1' }] },
+  {
+    method: 'POST',
+    path: '/api/v1/cases',
+    access: ['CLERK', 'CHIEF_REP'],
+    writes: true,
+    variants: () => [
+      { user: 'clerk1', body: reTransfer(), bodySpec: acceptCaseSpec('courier-person') },
+      { user: 'rep.psb', body: sealFiling({ decision: 'APPROVE', opinion: '准予备案' }), bodySpec: acceptCaseSpec('window-org-decide') },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/cases',
+    access: 'staff',
+    writes: false,
+    query: {
+      cursor: { cursor: 'caseNo' },
+      limit: Q_LIMIT,
+      status: { bad: ['in_review', 'OPEN', 'IN_REVIEW '] },
+      itemCode: { bad: ['x'.repeat(65)] },
+      acceptedFrom: { bad: Q_DATE_BAD },
+      acceptedTo: { bad: Q_DATE_BAD },
+    },
+    variants: () => [
+      { user: 'supervisor1', query: { status: 'IN_REVIEW', limit: '20' } },
+      { user: 'clerk1', query: { itemCode: 'RE-TRANSFER', acceptedFrom: '2026-11-01', acceptedTo: '2026-12-31' } },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/cases/{caseNo}',
+    access: 'staff',
+    writes: false,
+    params: { caseNo: 'caseNo' },
+    variants: (fx) => [{ user: 'supervisor1', params: { caseNo: fx.reviewCase.caseNo } }],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/cases/{caseNo}/timeline',
+    access: 'staff',
+    writes: false,
+    params: { caseNo: 'caseNo' },
+    variants: (fx) => [{ user: 'clerk1', params: { caseNo: fx.paymentNotice.caseNo } }],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/cases/{caseNo}/supplements',
+    access: ['CLERK'],
+    writes: true,
+    params: { caseNo: 'caseNo' },
+    variants: (fx) => [
+      {
+        user: 'clerk1',
+        params: { caseNo: fx.reviewCase.caseNo },
+        body: { materials: [{ code: 'M05' }], note: '申请人补交完税凭证原件' },
+        bodySpec: obj({
+          materials: arr(
+            obj({ code: text({ max: 32, bad: ['M99', '  ', 'm05'] }), name: text({ max: 300 }) }),
+            {
+              req: true,
+              min: 1,
+              max: 50,
+              bad: [[{}], [{ code: 'M05' }, { code: 'M05' }], [{ name: '  ' }], [{ code: '', name: '' }]],
+            },
+          ),
+          note: text({ max: 1000 }),
+        }),
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/cases/{caseNo}/withdraw',
+    access: ['CLERK'],
+    writes: true,
+    params: { caseNo: 'caseNo' },
+    variants: (fx) => [
+      { user: 'clerk1', params: { caseNo: fx.reviewCase.caseNo }, body: { reason: '申请人主动撤回申请' }, bodySpec: obj({ reason: text({ req: true, max: 1000, notBlank: true }) }) },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/cases/{caseNo}/receipt',
+    access: 'staff',
+    writes: false,
+    params: { caseNo: 'caseNo' },
+    variants: (fx) => [{ user: 'clerk1', params: { caseNo: fx.windowDelivery.caseNo } }],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/notices/{noticeNo}',
+    access: 'staff',
+    writes: false,
+    params: { noticeNo: 'oneTimeNoticeNo' },
+    variants: (fx) => [{ user: 'clerk1', params: { noticeNo: fx.oneTimeNoticeNo } }],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/refusals',
+    access: ['CLERK'],
+    writes: true,
+    variants: () => [{ user: 'clerk1', body: REFUSAL_BODY, bodySpec: refusalSpec }],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/refusals/{refusalNo}',
+    access: 'staff',
+    writes: false,
+    params: { refusalNo: 'refusalNo' },
+    variants: (fx) => [{ user: 'supervisor1', params: { refusalNo: fx.refusalNo } }],
+  },
+  { method: 'GET', path: '/api/v1/supervision/pending-materials', access: ['SUPERVISOR'], writes: false, variants: () => [{ user: 'supervisor1' }] },
+  {
+    method: 'GET',
+    path: '/api/v1/tasks',
+    access: ['CHIEF_REP'],
+    writes: false,
+    query: {
+      cursor: Q_CURSOR,
+      limit: Q_LIMIT,
+      status: { bad: ['open', 'DONE', 'OPEN,APPROVED'] },
+      itemCode: { bad: ['a b', 'x'.repeat(65), '张'] },
+      dueBefore: { bad: ['2026-02-30T00:00:00Z', '0000-01-01T00:00:00Z', '2026-12-31T24:00:00Z', 'yesterday', '2026-W01', '1700000000000', '+002026-01-01T00:00:00Z'] },
+      overdue: { bad: ['yes', '1', 'TRUE', ''] },
+      department: { bad: ['nrb', 'x'.repeat(33), 'MOON'] },
+      assignee: { bad: USERNAME_BAD },
+    },
+    variants: () => [
+      { user: 'rep.nrb', query: { status: 'OPEN', limit: '20' } },
+      { user: 'backup.nrb', query: { department: 'NRB', overdue: 'false' } },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tasks/{taskId}/decision',
+    access: ['CHIEF_REP'],
+    writes: true,
+    params: { taskId: 'resourceId' },
+    variants: (fx) => [
+      {
+        user: 'rep.nrb',
+        params: { taskId: fx.reviewCase.tasks.NRB },
+        badParams: { taskId: nrbTaskBads(fx) },
+        body: { decision: 'APPROVE', opinion: '材料齐全，同意登记' },
+        // For APPROVE an empty opinion or list counts as none (DecisionSchema, #libs/contracts): only blank text,
+        // over-long text, wrong types and bad elements are refused. A requested list with APPROVE is refused by
+        // that schema but was not before it, so it is not used as a refusal here.
+        bodySpec: obj({
+          decision: oneOf(['APPROVE', 'REJECT', 'REQUEST_SUPPLEMENT'], { req: true }),
+          opinion: text({ max: 2000, notBlank: true, emptyOk: true }),
+          requested: arr(obj({ code: text({ max: 32 }), name: text({ req: true, max: 200, notBlank: true }), reason: text({ max: 500 }) }), { max: 50 }),
+        }),
+      },
+      {
+        // 补正 on HUD's task: the reasons and the list are required, every element named.
+        user: 'rep.hud',
+        params: { taskId: fx.reviewCase.tasks.HUD },
+        badParams: { taskId: [fx.reviewCase.tasks.NRB, fx.reviewCase.tasks.TAX, fx.surveyCase.tasks.WRB] },
+        body: { decision: 'REQUEST_SUPPLEMENT', opinion: '请补充提交完税凭证原件', requested: [{ code: 'M05', name: '完税凭证', reason: '复印件不清晰' }] },
+        bodySpec: obj({
+          decision: oneOf(['APPROVE', 'REJECT', 'REQUEST_SUPPLEMENT'], { req: true }),
+          opinion: text({ req: true, max: 2000, notBlank: true }),
+          requested: arr(obj({ code: text({ max: 32 }), name: text({ req: true, max: 200, notBlank: true }), reason: text({ max: 500 }) }), { req: true, min: 1, max: 50 }),
+        }),
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tasks/{taskId}/extension',
+    access: ['CHIEF_REP'],
+    writes: true,
+    params: { taskId: 'resourceId' },
+    variants: (fx) => [
+      {
+        user: 'rep.nrb',
+        params: { taskId: fx.reviewCase.tasks.NRB },
+        badParams: { taskId: nrbTaskBads(fx) },
+        body: { workingDays: 3, reason: '需组织联合踏勘，现场核查需要时间' },
+        // RE-TRANSFER: due after 5 working days, legal limit 30: more than 25 more days pass the legal deadline (422).
+        bodySpec: obj({ workingDays: int({ req: true, min: 1, max: 60, bad: [30, 45, 60] }), reason: text({ req: true, max: 500, notBlank: true }) }),
+      },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/supervision/warnings',
+    access: ['SUPERVISOR'],
+    writes: false,
+    query: { department: { bad: ['nrb', 'MOON', 'x'.repeat(33)] }, level: { bad: ['red', 'GREEN', 'RED,YELLOW'] } },
+    variants: () => [{ user: 'supervisor1', query: { level: 'RED' } }, { user: 'supervisor1', query: { department: 'TAX' } }],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/supervision/stats',
+    access: ['SUPERVISOR'],
+    writes: false,
+    query: { from: { bad: [...Q_DATE_BAD, '2025-01-01'] }, to: { bad: [...Q_DATE_BAD, '2099-12-31'] } },
+    variants: () => [{ user: 'supervisor1', query: { from: '2026-11-01', to: '2026-11-30' } }],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tasks/bulk',
+    access: ['CHIEF_REP'],
+    writes: true,
+    variants: (fx) => [
+      {
+        user: 'rep.nrb',
+        body: { action: 'APPROVE', taskIds: [fx.reviewCase.tasks.NRB], opinion: '材料齐全，同意' },
+        bodySpec: obj({
+          action: oneOf(['APPROVE', 'ASSIGN'], { req: true }),
+          taskIds: arr(
+            // Not a UUID; or tasks that do not exist or are another department's: each fails (200, nothing done).
+            text({ req: true, bad: ['not-a-uuid', `${fx.reviewCase.tasks.NRB}x`, fx.reviewCase.tasks.TAX, fx.surveyCase.tasks.EEB, '00000000-0000-0000-0000-000000000000'] }),
+            // Never a list holding NRB's own task next to a refused one: the bulk would approve it (partial success).
+            {
+              req: true,
+              min: 1,
+              max: 100,
+              bad: [
+                [fx.reviewCase.tasks.HUD, fx.reviewCase.tasks.TAX],
+                [fx.surveyCase.tasks.EEB, fx.surveyCase.tasks.EEB],
+                // Many ids, none of them a task: one failed result each.
+                Array.from({ length: 30 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
+              ],
+            },
+          ),
+          opinion: text({ max: 2000 }),
+          // Only a name that is not a username is refused for APPROVE (a username is ignored).
+          assignee: text({ nullable: true, max: 64, notEmpty: true, bad: USERNAME_BAD }),
+          reason: text({ max: 500 }),
+        }),
+      },
+    ],
+    noop2xx: (body) => body?.succeeded === 0,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tasks/{taskId}/assign',
+    access: ['CHIEF_REP'],
+    writes: true,
+    params: { taskId: 'resourceId' },
+    variants: (fx) => [
+      {
+        user: 'rep.nrb',
+        params: { taskId: fx.reviewCase.tasks.NRB },
+        badParams: { taskId: nrbTaskBads(fx) },
+        body: { assignee: 'rep.nrb', reason: '该片区由其负责' },
+        bodySpec: obj({
+          // null is allowed (the whole department); any other user is not of NRB, or does not exist (422).
+          assignee: text({ req: true, nullable: true, max: 64, notEmpty: true, bad: [...USERNAME_BAD, 'nobody', 'rep.tax', 'clerk1', 'backup.nrb'] }),
+          reason: text({ req: true, max: 500, notBlank: true }),
+        }),
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/departments/{code}/delegations',
+    access: ['ADMIN', 'CHIEF_REP'],
+    writes: true,
+    params: { code: 'dept' },
+    variants: () => {
+      const b = delegationBody();
+      const from = new Date(b.from).getTime();
+      const dates = (self: 'from' | 'to') =>
+        self === 'from'
+          ? [new Date(from + 6 * 86_400_000).toISOString(), '2026-02-30T00:00:00+08:00']
+          : ['2020-01-01T00:00:00Z', new Date(from - 86_400_000).toISOString(), new Date(from + 400 * 86_400_000).toISOString(), b.from];
+      const spec = (primary: string, others: string[]) =>
+        obj({
+          backupUser: text({ req: true, max: 64, notEmpty: true, bad: [...USERNAME_BAD, 'nobody', 'clerk1', primary] }),
+          from: date({ req: true, bad: dates('from') }),
+          to: date({ req: true, bad: dates('to') }),
+          reason: text({ req: true, max: 500, notBlank: true }),
+          primaryUser: text({ max: 64, notEmpty: true, bad: [...USERNAME_BAD, ...others] }),
+        });
+      return [
+        { user: 'admin', params: { code: 'NRB' }, badParams: { code: ['MOON', 'ZZZ'] }, body: b, bodySpec: spec('rep.nrb', ['rep.tax', 'backup.nrb', 'nobody', 'clerk1']) },
+        { user: 'rep.tax', params: { code: 'TAX' }, badParams: { code: ['NRB', 'HUD'] }, body: b, bodySpec: spec('rep.tax', ['rep.nrb', 'backup.nrb', 'nobody']) },
+      ];
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/departments/{code}/delegations',
+    access: ['ADMIN', 'SUPERVISOR', 'CHIEF_REP'],
+    writes: false,
+    params: { code: 'dept' },
+    variants: () => [{ user: 'supervisor1', params: { code: 'NRB' } }, { user: 'rep.nrb', params: { code: 'NRB' } }],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/departments/{code}/delegations/{id}',
+    access: ['ADMIN', 'CHIEF_REP'],
+    writes: true,
+    params: { code: 'dept', id: 'uuid' },
+    // No body: only a bad path, a bad token or a body the gateway refuses keeps a revocation from happening.
+    variants: (fx) => [
+      { user: 'admin', params: { code: 'NRB', id: fx.delegationId }, badParams: { code: ['TAX', 'MOON'] } },
+      { user: 'rep.nrb', params: { code: 'NRB', id: fx.delegationId }, badParams: { code: ['TAX', 'HUD'] } },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/departments/{code}/audit',
+    access: ['ADMIN', 'SUPERVISOR'],
+    writes: false,
+    params: { code: 'dept' },
+    query: { cursor: Q_CURSOR, limit: Q_LIMIT, action: { bad: ['task_decided', 'DELETE', 'TASK_DECIDED '] } },
+    variants: () => [
+      { user: 'supervisor1', params: { code: 'NRB' }, query: { limit: '20' } },
+      { user: 'admin', params: { code: 'EEB' }, query: { action: 'TASK_DECIDED' } },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/cases/{caseNo}/site-surveys',
+    access: ['CHIEF_REP'],
+    writes: true,
+    params: { caseNo: 'caseNo' },
+    // The OUTFALL case's survey is already scheduled: a valid body is refused 409; bad ones earlier.
+    variants: (fx) => [
+      {
+        user: 'rep.eeb',
+        params: { caseNo: fx.surveyCase.caseNo },
+        body: { at: new Date(Date.now() + 2 * 86_400_000).toISOString(), place: '涪江左岸 K12+300 拟设排污口处', departments: ['EEB', 'WRB', 'NRB'] },
+        bodySpec: obj({
+          at: date({ req: true, bad: ['2020-01-01T00:00:00+08:00', new Date(Date.now() - 60_000).toISOString()] }),
+          place: text({ req: true, max: 200, notBlank: true }),
+          departments: arr(text({ req: true, bad: ['MOON', 'eeb', 'x'.repeat(33)] }), { req: true, min: 1, max: 20, bad: [['EEB', 'EEB']] }),
+        }),
+      },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/cases/{caseNo}/site-surveys',
+    access: 'staff',
+    writes: false,
+    params: { caseNo: 'caseNo' },
+    variants: (fx) => [{ user: 'rep.nrb', params: { caseNo: fx.surveyCase.caseNo } }],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/site-surveys/{surveyId}/findings',
+    access: ['CHIEF_REP'],
+    writes: true,
+    params: { surveyId: 'resourceId' },
+    variants: (fx) => [
+      {
+        user: 'rep.wrb',
+        params: { surveyId: fx.surveyCase.surveyId },
+        body: { findings: '排污口位置与论证报告一致，下游 500 米内无取水口。' },
+        bodySpec: obj({
+          findings: text({ req: true, max: 4000, notBlank: true }),
+          department: text({ bad: ['TAX', 'EEB', 'NRB', 'MOON', 'wrb', 'x'.repeat(33)] }),
+        }),
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/cases/{caseNo}/opinions',
+    access: ['CHIEF_REP'],
+    writes: true,
+    params: { caseNo: 'caseNo' },
+    variants: (fx) => [
+      {
+        user: 'rep.nrb',
+        params: { caseNo: fx.reviewCase.caseNo },
+        body: { opinion: '建议在审批决定中明确不动产单元号。' },
+        bodySpec: obj({ opinion: text({ req: true, max: 2000, notBlank: true }), department: text({ bad: ['TAX', 'MOON', 'nrb', 'x'.repeat(33)] }) }),
+      },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/payment-notices',
+    access: ['FINANCE'],
+    writes: false,
+    query: { status: { bad: ['unpaid', 'OPEN', 'UNPAID,PAID'] } },
+    variants: () => [{ user: 'finance1', query: { status: 'UNPAID' } }],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/cases/{caseNo}/payment-notice',
+    access: 'staff',
+    writes: false,
+    params: { caseNo: 'caseNo' },
+    variants: (fx) => [{ user: 'finance1', params: { caseNo: fx.paymentNotice.caseNo } }],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/payment-notices/{noticeNo}/payments',
+    access: ['FINANCE'],
+    writes: true,
+    params: { noticeNo: 'paymentNoticeNo' },
+    variants: (fx) => {
+      const total = fx.paymentNotice.totalFen;
+      return [
+        {
+          user: 'finance1',
+          params: { noticeNo: fx.paymentNotice.noticeNo },
+          body: { amountFen: total, channel: 'POS', reference: 'POS-0001' },
+          bodySpec: obj({
+            // One payment settles the notice: any other amount is refused (422).
+            amountFen: int({ req: true, min: 1, max: Number.MAX_SAFE_INTEGER, bad: [total - 1, total + 1, total * 100, 1] }),
+            channel: oneOf(['CASH_REGISTER', 'POS', 'WECHAT', 'ALIPAY', 'BANK_TRANSFER', 'UNIONPAY'], { req: true }),
+            reference: text({ req: true, max: 64, notBlank: true }),
+          }),
+        },
+      ];
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/deliveries',
+    access: ['COURIER', 'CLERK'],
+    writes: false,
+    query: { status: { bad: ['ready', 'LOST', 'READY,DELIVERED'] }, method: { bad: ['window', 'DRONE'] } },
+    variants: () => [
+      { user: 'courier1', query: { status: 'READY' } },
+      { user: 'clerk1', query: { status: 'READY', method: 'WINDOW' } },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/deliveries/{deliveryId}/dispatch',
+    access: ['COURIER'],
+    writes: true,
+    params: { deliveryId: 'resourceId' },
+    variants: (fx) => [
+      {
+        user: 'courier1',
+        params: { deliveryId: fx.courierDelivery.deliveryId },
+        badParams: { deliveryId: [fx.windowDelivery.deliveryId] },
+        body: { carrier: 'EMS', waybillNo: '1234567890123' },
+        bodySpec: obj({ carrier: text({ req: true, max: 50, notBlank: true }), waybillNo: text({ req: true, max: 64, notBlank: true }) }),
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/deliveries/{deliveryId}/unlock-pickup',
+    access: ['SUPERVISOR'],
+    writes: true,
+    params: { deliveryId: 'resourceId' },
+    variants: (fx) => [
+      {
+        user: 'supervisor1',
+        params: { deliveryId: fx.windowDelivery.deliveryId },
+        badParams: { deliveryId: [fx.courierDelivery.deliveryId] },
+        body: { reason: '已核验申请人身份证原件，本人领取' },
+        bodySpec: obj({ reason: text({ req: true, max: 500, notBlank: true }) }),
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/deliveries/{deliveryId}/delivered',
+    access: ['COURIER'],
+    writes: true,
+    params: { deliveryId: 'resourceId' },
+    variants: (fx) => [
+      {
+        user: 'courier1',
+        params: { deliveryId: fx.courierDelivery.deliveryId },
+        badParams: { deliveryId: [fx.windowDelivery.deliveryId] },
+        body: { signedBy: '张三' },
+        // The DTO takes 100 characters, delivery 64: 65..100 reach the service and are refused there.
+        bodySpec: obj({ signedBy: text({ req: true, max: 64, notBlank: true }) }),
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/deliveries/{deliveryId}/pickup',
+    access: ['CLERK'],
+    writes: true,
+    params: { deliveryId: 'resourceId' },
+    variants: (fx) => [
+      {
+        user: 'clerk1',
+        params: { deliveryId: fx.windowDelivery.deliveryId },
+        badParams: { deliveryId: [fx.courierDelivery.deliveryId] },
+        body: { pickupCode: fx.windowDelivery.pickupCode, idNumber: fx.windowDelivery.idNumber },
+        // A wrong code or ID is a failed attempt (422, counted; five lock the delivery: 423).
+        bodySpec: obj({
+          pickupCode: text({ req: true, notEmpty: true, bad: otherPickupCodes(fx.windowDelivery.pickupCode) }),
+          idNumber: text({ req: true, max: 32, notBlank: true, bad: [fx.personId, badOrgIds()[0]] }),
+        }),
+      },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/cases/{caseNo}',
+    access: 'public',
+    writes: false,
+    params: { caseNo: 'caseNo' },
+    query: { idTail: { bad: ['002', '002X0', '00 2', '%%%%', '张三李四', ''] } },
+    variants: (fx) => [
+      { user: null, params: { caseNo: fx.reviewCase.caseNo }, query: { idTail: fx.personId.slice(-4) } },
+      { user: null, params: { caseNo: fx.windowDelivery.caseNo }, query: { idTail: fx.orgId.slice(-4) } },
+    ],
+  },
+  { method: 'GET', path: '/health', access: 'public', writes: false, variants: () => [{ user: null }] },
+];
