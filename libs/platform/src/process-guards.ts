@@ -13,14 +13,28 @@ export function installProcessGuards(service: string): void {
   if (installed) return;
   installed = true;
   const logger = new Logger('process');
+  // A log stream whose reader is gone (the launcher or a test runner killed) fails every write: reporting that on the
+  // same stream would fail again and loop at full CPU. Without its logs the process is an orphan: it leaves.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e?.code === 'EPIPE' || e?.code === 'ERR_STREAM_DESTROYED') process.exit(70);
+    });
+  }
+  let reporting = false;
   const report = (kind: string, e: unknown) => {
     counters.unhandledErrors++;
+    if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') process.exit(70);
+    // An error raised while reporting one is counted, not reported: no loop.
+    if (reporting) return;
+    reporting = true;
     try {
       const correlationId = currentCorrelationId();
       const stack = e instanceof Error ? (e.stack ?? e.message) : String(e);
       logger.error(`${service}: ${kind} survived${correlationId ? ` [correlation ${correlationId}]` : ''}: ${stack}`);
     } catch {
       /* nothing more can be said */
+    } finally {
+      reporting = false;
     }
   };
   process.on('unhandledRejection', (e) => report('unhandled rejection', e));
