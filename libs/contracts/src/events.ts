@@ -1,3 +1,4 @@
+import { FeesEvents, type FeesEventDataMap } from './fees/events.js';
 import type { ApplicantType, FeeRule, FormFieldSpec, ResultSpec, ReviewStage } from './catalog.js';
 import type { Decision } from './decisions.js';
 
@@ -23,14 +24,12 @@ export const Events = {
   SiteSurveyScheduled: 'approval.site-survey.scheduled.v1',
   SiteSurveyFindingsRecorded: 'approval.site-survey.findings-recorded.v1',
   OpinionRecorded: 'approval.opinion.recorded.v1',
-  NoticeIssued: 'fees.notice.issued.v1',
-  PaymentRecorded: 'fees.payment.recorded.v1',
-  FeesSettled: 'fees.case.settled.v1',
   CertificatesIssued: 'delivery.certificates.issued.v1',
   DeliveryReady: 'delivery.delivery.ready.v1',
   DeliveryDispatched: 'delivery.delivery.dispatched.v1',
   DeliveryDelivered: 'delivery.delivery.delivered.v1',
   PickupUnlocked: 'delivery.pickup.unlocked.v1',
+  ...FeesEvents,
 } as const;
 
 export type EventType = (typeof Events)[keyof typeof Events];
@@ -242,33 +241,6 @@ export interface CaseRejectedData {
 
 export type CaseApprovedData = Record<string, never>;
 
-export interface FeeLine {
-  code: string;
-  name: string;
-  department: string;
-  amountFen: number;
-  quantity?: number;
-}
-
-export interface NoticeIssuedData {
-  noticeNo: string;
-  items: FeeLine[];
-  totalFen: number;
-}
-
-export interface PaymentRecordedData {
-  noticeNo: string;
-  amountFen: number;
-  channel: string;
-  reference: string;
-}
-
-export interface FeesSettledData {
-  reason: 'NO_FEE' | 'PAID';
-  noticeNo?: string;
-  totalFen: number;
-}
-
 export interface CertificatesIssuedData {
   certificates: { certificateNo: string; name: string; department: string }[];
 }
@@ -298,7 +270,7 @@ export interface DeliveryDeliveredData {
 }
 
 /** The typed catalogue: producer and consumer agree on each event's data through this map. */
-export interface EventDataMap {
+export interface EventDataMap extends FeesEventDataMap {
   [Events.CaseAccepted]: CaseAcceptedData;
   [Events.CaseSupplemented]: CaseSupplementedData;
   [Events.CaseWithdrawn]: CaseWithdrawnData;
@@ -316,9 +288,6 @@ export interface EventDataMap {
   [Events.SiteSurveyScheduled]: SiteSurveyScheduledData;
   [Events.SiteSurveyFindingsRecorded]: SiteSurveyFindingsRecordedData;
   [Events.OpinionRecorded]: OpinionRecordedData;
-  [Events.NoticeIssued]: NoticeIssuedData;
-  [Events.PaymentRecorded]: PaymentRecordedData;
-  [Events.FeesSettled]: FeesSettledData;
   [Events.CertificatesIssued]: CertificatesIssuedData;
   [Events.DeliveryReady]: DeliveryReadyData;
   [Events.DeliveryDispatched]: DeliveryDispatchedData;

@@ -13,3 +13,5 @@ export * from './workbench.js';
 export * from './clock.js';
 export * from './case-status.js';
 export * from './decisions.js';
+export * from './fees/events.js';
+export * from './fees/rpc.js';

@@ -1,3 +1,4 @@
+import type { FeesRpcMap } from './fees/rpc.js';
 import type { ServiceItem } from './catalog.js';
 import type { ExtendTaskRequest, SupervisionStatsQuery, SupervisionStatsView, SupervisionWarningView, SupervisionWarningsQuery, WarningSweepReply } from './clock.js';
 import type { HealthReport } from './health.js';
@@ -28,10 +29,8 @@ import {
   type DeliveredRequest,
   type DeliveryView,
   type DispatchRequest,
-  type NoticeView,
   type PickupCodeView,
   type PickupRequest,
-  type RecordPaymentRequest,
   type TaskView,
   type TimelineEntry,
   type UnlockPickupRequest,
@@ -73,7 +72,7 @@ export interface VerifyApplicantReply {
  * checked against this one entry, so a request and its handler cannot drift apart unnoticed.
  * Commands are `Command<T>` (who acts + the data), queries the bare request.
  */
-export interface RpcMap {
+export interface RpcMap extends FeesRpcMap {
   [Rpc.intake.health]: { request: NoPayload; reply: HealthReport };
   [Rpc.intake.listItems]: { request: NoPayload; reply: ServiceItem[] };
   [Rpc.intake.getItem]: { request: { code: string }; reply: ServiceItem };
@@ -117,10 +116,6 @@ export interface RpcMap {
   [Rpc.approval.recordOpinion]: { request: Command<RecordOpinionRequest>; reply: OpinionView };
   [Rpc.approval.opinionsOfCase]: { request: CaseQuery; reply: OpinionView[] };
 
-  [Rpc.fees.health]: { request: NoPayload; reply: HealthReport };
-  [Rpc.fees.listNotices]: { request: { status?: string }; reply: NoticeView[] };
-  [Rpc.fees.noticeOfCase]: { request: CaseQuery; reply: NoticeView | null };
-  [Rpc.fees.recordPayment]: { request: Command<RecordPaymentRequest>; reply: NoticeView };
 
   [Rpc.delivery.health]: { request: NoPayload; reply: HealthReport };
   [Rpc.delivery.listDeliveries]: { request: { status?: string; method?: string }; reply: DeliveryView[] };

@@ -1,3 +1,4 @@
+import { FeesRpc } from './fees/rpc.js';
 import type { Actor } from './envelope.js';
 import type { Decision } from './decisions.js';
 import type { SuspensionView, TaskExtensionView } from './clock.js';
@@ -56,12 +57,7 @@ export const Rpc = {
     recordOpinion: 'rpc.approval.opinion.record',
     opinionsOfCase: 'rpc.approval.opinion.of-case',
   },
-  fees: {
-    health: 'rpc.fees.health',
-    listNotices: 'rpc.fees.notices.list',
-    noticeOfCase: 'rpc.fees.notice.of-case',
-    recordPayment: 'rpc.fees.payment.record',
-  },
+  fees: FeesRpc,
   delivery: {
     health: 'rpc.delivery.health',
     listDeliveries: 'rpc.delivery.list',
@@ -123,13 +119,6 @@ export interface DecideTaskRequest {
   opinion: string;
   /** With REQUEST_SUPPLEMENT: every material the applicant must bring (一次性告知). */
   requested?: { code?: string; name: string; reason?: string }[];
-}
-
-export interface RecordPaymentRequest {
-  noticeNo: string;
-  amountFen: number;
-  channel: string;
-  reference: string;
 }
 
 export interface DispatchRequest {
@@ -255,19 +244,6 @@ export interface TaskView {
   /** A user of the department the task is assigned to; absent: the whole department. */
   assignee?: string;
   createdAt: string;
-}
-
-/** rpc.fees.notices.list {status?}, rpc.fees.notice.of-case {caseNo} (→ NoticeView | null), rpc.fees.payment.record. */
-export interface NoticeView {
-  noticeNo: string;
-  caseNo: string;
-  items: { code: string; name: string; department: string; amountFen: number; quantity?: number }[];
-  totalFen: number;
-  paidFen: number;
-  /** VOID: the case was withdrawn before payment; REFUND_DUE: withdrawn after payment, refund not made yet. */
-  status: 'UNPAID' | 'PAID' | 'VOID' | 'REFUND_DUE' | 'REFUNDED';
-  issuedAt: string;
-  paidAt?: string;
 }
 
 /** rpc.delivery.list {status?, method?}, rpc.delivery.of-case {caseNo}, and the answer to dispatch/delivered/pickup. */
