@@ -91,7 +91,7 @@ describe('whole cases through all six services over HTTP', () => {
     expect(notice.items.map((i: { amountFen: number }) => i.amountFen).sort()).toEqual([1000, 8000]);
     expect(notice.totalFen).toBe(9000);
     const unpaid = await api.as('finance1', 'GET', '/payment-notices?status=UNPAID');
-    expect(unpaid.body.map((n: { noticeNo: string }) => n.noticeNo)).toContain(notice.noticeNo);
+    expect(unpaid.body.items.map((n: { noticeNo: string }) => n.noticeNo)).toContain(notice.noticeNo);
 
     expect((await api.as('clerk1', 'POST', `/payment-notices/${notice.noticeNo}/payments`, { amountFen: 9000, channel: 'POS', reference: 'x' })).status).toBe(403);
     const short = await api.as('finance1', 'POST', `/payment-notices/${notice.noticeNo}/payments`, { amountFen: 8000, channel: 'POS', reference: `POS-${caseNo}-a` });

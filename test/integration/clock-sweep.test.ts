@@ -58,10 +58,10 @@ describe('warning sweep under concurrency', () => {
 
   it('raises every due level once, however many sweeps run at the same moment', async () => {
     const sweeps = pools.map((ds) => new WarningSweep(new UnitOfWork(ds, 'routing'), new WarningRepository(ds), new TimelineWriter(new TimelineRepository(ds))));
-    const replies = await Promise.all([sweeps[0].run(), sweeps[1].run(), sweeps[0].run(), sweeps[1].run()]);
+    const replies = await Promise.all([sweeps[0].execute(), sweeps[1].execute(), sweeps[0].execute(), sweeps[1].execute()]);
     const expected = CASES * 3 * 2; // (case + two tasks) × (yellow + red)
     expect(replies.reduce((n, r) => n + r.raised, 0)).toBe(expected);
-    expect((await sweeps[1].run()).raised).toBe(0);
+    expect((await sweeps[1].execute()).raised).toBe(0);
 
     const [w] = await pools[0].query(`SELECT count(*)::int AS n, count(DISTINCT (case_no, task_id, level))::int AS d, count(event_id)::int AS e FROM routing.warnings`);
     expect(w).toEqual({ n: expected, d: expected, e: expected });

@@ -48,9 +48,9 @@ describe('fees, driven through its handlers', () => {
     await svc.deliver(svc.event(Events.CaseApproved, caseNo, {}, routing));
     const notice = await svc.rpc.request(Rpc.fees.noticeOfCase, { caseNo });
     expect(notice).toMatchObject({ caseNo, items: LINES, totalFen: 9000, paidFen: 0, status: 'UNPAID' });
-    expect(notice!.noticeNo).toMatch(/^PN\d{14,}$/);
+    expect(notice!.noticeNo).toMatch(/^PN\d{14,}[\dX]$/);
     const [issued] = ofType(await svc.emitted(caseNo), Events.NoticeIssued);
-    expect(issued.data).toEqual({ noticeNo: notice!.noticeNo, items: LINES, totalFen: 9000 });
+    expect(issued.data).toEqual({ noticeNo: notice!.noticeNo, items: LINES, totalFen: 9000, expiresAt: expect.any(String) });
 
     const paid = await pay(notice!.noticeNo, 9000, `POS-${caseNo}`);
     expect(paid).toMatchObject({ noticeNo: notice!.noticeNo, status: 'PAID', paidFen: 9000, totalFen: 9000 });

@@ -21,12 +21,10 @@ describe('the integrated window (intake) over HTTP', () => {
   beforeAll(async () => {
     t = await startTestStack({ basePort: await freeBasePort(), namespacePrefix: 'h3_intake' });
     api = t.api;
-    db = new pg.Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await t.db();
   }, 120_000);
 
   afterAll(async () => {
-    await db?.end();
     await t?.stop();
   }, 60_000);
 

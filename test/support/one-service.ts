@@ -1,27 +1,12 @@
 import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { loadConfig, type ServiceConfig } from '#libs/config';
 import { producerOf, type Actor, type EventDataMap, type EventEnvelope, type EventType } from '#libs/contracts';
-import { AppLogger } from '#libs/logging';
-import {
-  connectNats,
-  counters,
-  deleteStreams,
-  durableName,
-  NATS_CONNECTION,
-  NatsServer,
-  newEvent,
-  PassThroughRpcFilter,
-  RpcClient,
-  streamName,
-  UnitOfWork,
-  wireSubject,
-} from '#libs/messaging';
-import { runMigrations } from '#libs/persistence';
+import { connectNats, counters, deleteStreams, durableName, newEvent, RpcClient, streamName, wireSubject } from '#libs/messaging';
+import { createServiceApp } from '#libs/platform';
 import { freshDatabase, infrastructure, uniqueName } from './infra.js';
 
 /** Who published an upstream event: the producing service, as its relay would. */
@@ -55,10 +40,10 @@ export interface OneService {
 }
 
 /**
- * One back-end service in this process, as `bootstrapService` (#libs/platform) starts it minus the HTTP port: its
- * module registered with `loadConfig`, migrations run on a fresh database, its handlers served by NatsServer in a NATS
- * namespace of its own. Failed events are retried within a fraction of a second, so a test can let one overtake
- * another. The service logs errors only (IT_LOG_LEVEL=warn or log to see more).
+ * One back-end service in this process, started by `createServiceApp` (#libs/platform) as `bootstrapService` starts
+ * it, minus the HTTP port: its module registered with `loadConfig`, migrations run on a fresh database, its handlers
+ * served by NatsServer in a NATS namespace of its own. Failed events are retried within a fraction of a second, so a
+ * test can let one overtake another. The service logs errors only (IT_LOG_LEVEL=warn or log to see more).
  */
 export async function startOneService(service: string, register: (config: ServiceConfig) => DynamicModule): Promise<OneService> {
   const infra = await infrastructure();
@@ -70,30 +55,16 @@ export async function startOneService(service: string, register: (config: Servic
     NATS_URL: infra.natsUrl,
     NATS_NAMESPACE: namespace,
     EVENT_RETRY_BACKOFF_MS: '100',
+    MIGRATIONS_RUN: 'true',
+    MIGRATE_ONLY: 'false',
+    LOG_LEVEL: process.env.IT_LOG_LEVEL ?? 'error',
+    LOG_FORMAT: 'text',
   });
   let app: INestApplication | undefined;
   let nc: NatsConnection | undefined;
   try {
-    app = await NestFactory.create(register(config), { logger: new AppLogger(service, process.env.IT_LOG_LEVEL ?? 'error') });
+    app = (await createServiceApp(register(config), config))!;
     const ds = app.get(DataSource);
-    await runMigrations(ds, service);
-    app.useGlobalFilters(new PassThroughRpcFilter());
-    app.connectMicroservice(
-      {
-        strategy: new NatsServer({
-          service,
-          namespace,
-          nc: app.get<NatsConnection>(NATS_CONNECTION),
-          uow: app.get(UnitOfWork),
-          backoffMs: config.eventRetryBackoffMs,
-          streamReplicas: config.streamReplicas,
-          streamMaxAgeDays: config.streamMaxAgeDays,
-        }),
-      },
-      { inheritAppConfig: true },
-    );
-    await app.init();
-    await app.startAllMicroservices();
 
     nc = await connectNats(infra.natsUrl, `${service}-test`);
     const js = jetstream(nc);

@@ -14,6 +14,7 @@ import { DeliveryRepository } from './delivery/delivery.repository.js';
 import { Dispatch } from './dispatch/dispatch.js';
 import { DispatchHandler } from './dispatch/dispatch.handler.js';
 import { IssueCertificates } from './issue-certificates/issue-certificates.js';
+import { Issuance } from './issue-certificates/issuance.js';
 import { IssueCertificatesHandler } from './issue-certificates/issue-certificates.handler.js';
 import { MarkDelivered } from './mark-delivered/mark-delivered.js';
 import { MarkDeliveredHandler } from './mark-delivered/mark-delivered.handler.js';
@@ -22,8 +23,11 @@ import { Pickup } from './pickup/pickup.js';
 import { PickupHandler } from './pickup/pickup.handler.js';
 import { UnlockPickup } from './unlock-pickup/unlock-pickup.js';
 import { UnlockPickupHandler } from './unlock-pickup/unlock-pickup.handler.js';
-import { QueryDeliveries } from './query-deliveries/query-deliveries.js';
+import { DeliveriesOfCase } from './query-deliveries/deliveries-of-case.js';
+import { ListDeliveries } from './query-deliveries/list-deliveries.js';
+import { PickupCodeOfCase } from './query-deliveries/pickup-code-of-case.js';
 import { QueryDeliveriesHandler } from './query-deliveries/query-deliveries.handler.js';
+import { ReleaseHeld } from './release-held/release-held.js';
 import { ReleaseHeldHandler } from './release-held/release-held.handler.js';
 
 @Module({})
@@ -43,7 +47,23 @@ export class DeliveryModule {
         PickupHandler,
         UnlockPickupHandler,
       ],
-      providers: [CaseProfileRepository, CertificateRepository, DeliveryRepository, RecordProfile, IssueCertificates, QueryDeliveries, Dispatch, MarkDelivered, Pickup, UnlockPickup, CancelWithdrawn],
+      providers: [
+        CaseProfileRepository,
+        CertificateRepository,
+        DeliveryRepository,
+        Issuance,
+        RecordProfile,
+        IssueCertificates,
+        ReleaseHeld,
+        ListDeliveries,
+        DeliveriesOfCase,
+        PickupCodeOfCase,
+        Dispatch,
+        MarkDelivered,
+        Pickup,
+        UnlockPickup,
+        CancelWithdrawn,
+      ],
     };
   }
 }

@@ -21,6 +21,9 @@ import { CaseWindowController } from './window/case-window.controller.js';
 import { WindowRecordsController } from './window/window-records.controller.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
 import { FeesController } from './fees/fees.controller.js';
+import { NoticePrintController } from './fees/notice-print.controller.js';
+import { PaymentCallbackController } from './payments/payment-callback.controller.js';
+import { CallbackSignatureGuard } from './payments/callback-signature.guard.js';
 import { GatewayHealthController } from './health/gateway-health.controller.js';
 import { GatewayHealthService } from './health/gateway-health.service.js';
 import { AppErrorFilter } from './http/app-error.filter.js';
@@ -31,14 +34,15 @@ import { migrations } from './migrations/index.js';
 import { PublicCasesController } from './public/public-cases.controller.js';
 import { PublicCasesService } from './public/public-cases.service.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { ReconciliationController } from './reconciliation/reconciliation.controller.js';
 import { TasksController } from './tasks/tasks.controller.js';
 import { SupervisionController } from './supervision/supervision.controller.js';
-import { TaskExtensionController } from './task-extension/task-extension.controller.js';
+import { TaskExtensionController } from './tasks/task-extension.controller.js';
 import { DelegationsController } from './delegations/delegations.controller.js';
 import { DepartmentAuditController } from './department-audit/department-audit.controller.js';
 import { OpinionsController } from './opinions/opinions.controller.js';
 import { SiteSurveysController } from './site-surveys/site-surveys.controller.js';
-import { TaskWorkbenchController } from './task-workbench/task-workbench.controller.js';
+import { TaskWorkbenchController } from './tasks/task-workbench.controller.js';
 
 @Module({})
 export class GatewayModule {
@@ -75,6 +79,9 @@ export class GatewayModule {
         SiteSurveysController,
         OpinionsController,
         FeesController,
+        NoticePrintController,
+        PaymentCallbackController,
+        ReconciliationController,
         DeliveriesController,
         PublicCasesController,
         GatewayHealthController,
@@ -88,6 +95,7 @@ export class GatewayModule {
         PublicCasesService,
         IdempotencyRepository,
         ExpiredKeysPurger,
+        CallbackSignatureGuard,
         // The auth guard lets @Public() routes through untouched; the rate limit then applies to those marked @RateLimited.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

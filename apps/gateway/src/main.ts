@@ -23,6 +23,8 @@ try {
     logger: new AppLogger('gateway', config.logLevel, config.logFormat),
     // Our own parser, so the input guard runs right after it and before anything walks the body.
     bodyParser: false,
+    // The parser keeps each body's bytes (req.rawBody): a bank callback's signature is over exactly those bytes.
+    rawBody: true,
   });
   app.enableShutdownHooks();
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);

@@ -14,15 +14,19 @@ import { CenterRepository } from './catalog/center.repository.js';
 import { FollowCase } from './follow-case/follow-case.js';
 import { FollowCaseHandler } from './follow-case/follow-case.handler.js';
 import { GetCase } from './get-case/get-case.js';
+import { VerifyApplicant } from './get-case/verify-applicant.js';
 import { GetCaseHandler } from './get-case/get-case.handler.js';
 import { migrations } from './migrations/index.js';
 import { OneTimeNoticeHandler } from './one-time-notice/one-time-notice.handler.js';
 import { OneTimeNoticeRepository } from './one-time-notice/one-time-notice.repository.js';
+import { GetNotice } from './one-time-notice/get-notice.js';
 import { OneTimeNotices } from './one-time-notice/one-time-notices.js';
+import { CreateItem } from './publish-item/create-item.js';
 import { PublishItem } from './publish-item/publish-item.js';
 import { PublishItemHandler } from './publish-item/publish-item.handler.js';
 import { CaseReceipt } from './receipt/case-receipt.js';
 import { CaseReceiptHandler } from './receipt/case-receipt.handler.js';
+import { GetRefusal } from './refuse-application/get-refusal.js';
 import { RefuseApplication } from './refuse-application/refuse-application.js';
 import { RefuseApplicationHandler } from './refuse-application/refuse-application.handler.js';
 import { RefusalRepository } from './refuse-application/refusal.repository.js';
@@ -60,11 +64,15 @@ export class IntakeModule {
         CenterRepository,
         OneTimeNoticeRepository,
         RefusalRepository,
+        CreateItem,
         PublishItem,
         AcceptCase,
         GetCase,
+        VerifyApplicant,
         OneTimeNotices,
+        GetNotice,
         RefuseApplication,
+        GetRefusal,
         SupplementCase,
         WithdrawCase,
         CaseReceipt,

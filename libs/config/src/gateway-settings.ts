@@ -17,9 +17,16 @@ export interface GatewaySettings {
   maxBodyBytes: number;
   /** TRUST_PROXY: Express "trust proxy" value (e.g. 1, or "loopback"), so req.ip is the client behind a balancer. */
   trustProxy?: boolean | number | string;
+  /**
+   * PAYMENT_CALLBACK_SECRET: the HMAC-SHA256 key banks sign `POST /payments/callback` with. The demo default is
+   * refused by a production start (NODE_ENV=production), as is anything shorter than 16 characters.
+   */
+  paymentCallbackSecret: string;
 }
 
-export const GATEWAY_DEFAULTS: GatewaySettings = { rateLimitPerMinute: 20, casePartTimeoutMs: 3000, maxBodyBytes: 262_144 };
+export const DEMO_CALLBACK_SECRET = 'demo-callback-secret';
+
+export const GATEWAY_DEFAULTS: GatewaySettings = { rateLimitPerMinute: 20, casePartTimeoutMs: 3000, maxBodyBytes: 262_144, paymentCallbackSecret: DEMO_CALLBACK_SECRET };
 
 export function readGatewaySettings(env: NodeJS.ProcessEnv, problems: string[]): GatewaySettings {
   const rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE ?? GATEWAY_DEFAULTS.rateLimitPerMinute);
@@ -34,7 +41,10 @@ export function readGatewaySettings(env: NodeJS.ProcessEnv, problems: string[]):
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1024) {
     problems.push(`MAX_BODY_BYTES must be a whole number of bytes ≥ 1024, got "${env.MAX_BODY_BYTES}"`);
   }
-  return { rateLimitPerMinute, casePartTimeoutMs, maxBodyBytes, trustProxy: trustProxy(env.TRUST_PROXY) };
+  const paymentCallbackSecret = env.PAYMENT_CALLBACK_SECRET ?? DEMO_CALLBACK_SECRET;
+  if (env.NODE_ENV === 'production' && paymentCallbackSecret === DEMO_CALLBACK_SECRET) problems.push('PAYMENT_CALLBACK_SECRET must be set in production');
+  if (paymentCallbackSecret.length < 16) problems.push('PAYMENT_CALLBACK_SECRET must be at least 16 characters');
+  return { rateLimitPerMinute, casePartTimeoutMs, maxBodyBytes, trustProxy: trustProxy(env.TRUST_PROXY), paymentCallbackSecret };
 }
 
 function trustProxy(v: string | undefined): boolean | number | string | undefined {

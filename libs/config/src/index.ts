@@ -4,3 +4,4 @@ export * from './stream-settings.js';
 export * from './gateway-settings.js';
 export * from './intake-settings.js';
 export * from './routing-settings.js';
+export * from './fees-settings.js';

@@ -1,3 +1,4 @@
+import { FEES_DEFAULTS, readFeesSettings, type FeesSettings } from './fees-settings.js';
 import { GATEWAY_DEFAULTS, readGatewaySettings, type GatewaySettings } from './gateway-settings.js';
 import { INTAKE_DEFAULTS, readIntakeSettings, type IntakeSettings } from './intake-settings.js';
 import { readProcessSettings, type ProcessSettings } from './process-settings.js';
@@ -10,7 +11,7 @@ import { readStreamSettings, type StreamSettings } from './stream-settings.js';
  * One service's own knobs (GatewaySettings, …) are read, and can stop it, only in that service; the others carry
  * their defaults.
  */
-export interface ServiceConfig extends ProcessSettings, StreamSettings, GatewaySettings, IntakeSettings, RoutingSettings {
+export interface ServiceConfig extends ProcessSettings, StreamSettings, GatewaySettings, IntakeSettings, RoutingSettings, FeesSettings {
   service: string;
   databaseUrl: string;
   natsUrl: string;
@@ -79,6 +80,7 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
   const gatewaySettings = service === 'gateway' ? readGatewaySettings(env, problems) : GATEWAY_DEFAULTS;
   const intakeSettings = service === 'intake' ? readIntakeSettings(env, problems) : INTAKE_DEFAULTS;
   const routingSettings = service === 'routing' ? readRoutingSettings(env, problems) : ROUTING_DEFAULTS;
+  const feesSettings = service === 'fees' ? readFeesSettings(env, problems) : FEES_DEFAULTS;
   if (problems.length) {
     throw new Error(`[${service}] bad configuration: ${problems.join('; ')}`);
   }
@@ -102,6 +104,7 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
     ...gatewaySettings,
     ...intakeSettings,
     ...routingSettings,
+    ...feesSettings,
   };
 }
 
@@ -112,6 +115,7 @@ export function describeConfig(c: ServiceConfig): Record<string, unknown> {
     jwtSecret: '***',
     demoPassword: '***',
     internalToken: c.internalToken === undefined ? undefined : '***',
+    paymentCallbackSecret: '***',
     databaseUrl: c.databaseUrl.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@'),
   };
 }

@@ -1,6 +1,5 @@
-import { canMove, isTerminal, statusAfterEvent, statusesMovingTo, statusOnEvent } from './case-status.js';
+import { CaseStatus, canMove, isTerminal, statusAfterEvent, statusesMovingTo, statusOnEvent } from './case-status.js';
 import { Events } from './events.js';
-import { CaseStatus } from './rpc.js';
 
 describe('case status', () => {
   it('moves forward along the life of a case', () => {

@@ -1,5 +1,18 @@
 import { Events } from './events.js';
-import { CaseStatus } from './rpc.js';
+
+export const CaseStatus = {
+  ACCEPTED: 'ACCEPTED',
+  IN_REVIEW: 'IN_REVIEW',
+  SUSPENDED: 'SUSPENDED',
+  REJECTED: 'REJECTED',
+  APPROVED: 'APPROVED',
+  AWAITING_PAYMENT: 'AWAITING_PAYMENT',
+  READY_FOR_DELIVERY: 'READY_FOR_DELIVERY',
+  DELIVERING: 'DELIVERING',
+  DELIVERED: 'DELIVERED',
+  WITHDRAWN: 'WITHDRAWN',
+} as const;
+export type CaseStatus = (typeof CaseStatus)[keyof typeof CaseStatus];
 
 /**
  * The life of a case, one rule for every service that keeps a status of it (routing's full one, intake's view of how

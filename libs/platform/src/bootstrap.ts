@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
@@ -23,38 +23,54 @@ export async function bootstrapService(module: unknown, config: ServiceConfig): 
 }
 
 async function start(module: unknown, config: ServiceConfig): Promise<void> {
+  const app = await createServiceApp(module, config, { shutdownHooks: true });
+  if (!app) return; // MIGRATE_ONLY: migrated and closed
+  exitWhenClosed(app.get<NatsConnection>(NATS_CONNECTION), config.service);
+  await app.listen(config.port, config.bindHost);
+  new Logger('bootstrap').log(`${config.service} is up: NATS ${config.natsUrl} (namespace ${config.namespace}), health on :${config.port}/health`);
+}
+
+/**
+ * The service's app as bootstrapService runs it, up to but not including the HTTP port: created with the service's
+ * logger, migrated (unless MIGRATIONS_RUN=false), its handlers served over NATS by NatsServer and every consumer
+ * started. bootstrapService then listens; an integration test (test/support/one-service.ts) drives it as it is.
+ * With MIGRATE_ONLY the app is closed after migrating and the answer is null.
+ */
+export async function createServiceApp(module: unknown, config: ServiceConfig, options: { shutdownHooks?: boolean } = {}): Promise<INestApplication | null> {
   const logger = new Logger('bootstrap');
   const app = await NestFactory.create(module as never, { logger: new AppLogger(config.service, config.logLevel, config.logFormat) });
-  app.enableShutdownHooks();
-  if (config.migrationsRun) {
-    const applied = await runMigrations(app.get(DataSource), config.service);
-    if (applied.length) logger.log(`${config.service}: applied migrations ${applied.join(', ')}`);
+  try {
+    if (options.shutdownHooks) app.enableShutdownHooks();
+    if (config.migrationsRun) {
+      const applied = await runMigrations(app.get(DataSource), config.service);
+      if (applied.length) logger.log(`${config.service}: applied migrations ${applied.join(', ')}`);
+    }
+    if (config.migrateOnly) {
+      await app.close();
+      return null;
+    }
+    app.useGlobalFilters(new PassThroughRpcFilter());
+    app.connectMicroservice(
+      {
+        strategy: new NatsServer({
+          service: config.service,
+          namespace: config.namespace,
+          nc: app.get<NatsConnection>(NATS_CONNECTION),
+          uow: app.get(UnitOfWork),
+          backoffMs: config.eventRetryBackoffMs,
+          streamReplicas: config.streamReplicas,
+          streamMaxAgeDays: config.streamMaxAgeDays,
+        }),
+      },
+      { inheritAppConfig: true },
+    );
+    await app.init();
+    await app.startAllMicroservices();
+    return app;
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    throw e;
   }
-  if (config.migrateOnly) {
-    await app.close();
-    return;
-  }
-  app.useGlobalFilters(new PassThroughRpcFilter());
-  const nc = app.get<NatsConnection>(NATS_CONNECTION);
-  exitWhenClosed(nc, config.service);
-  app.connectMicroservice(
-    {
-      strategy: new NatsServer({
-        service: config.service,
-        namespace: config.namespace,
-        nc,
-        uow: app.get(UnitOfWork),
-        backoffMs: config.eventRetryBackoffMs,
-        streamReplicas: config.streamReplicas,
-        streamMaxAgeDays: config.streamMaxAgeDays,
-      }),
-    },
-    { inheritAppConfig: true },
-  );
-  await app.init();
-  await app.startAllMicroservices();
-  await app.listen(config.port, config.bindHost);
-  logger.log(`${config.service} is up: NATS ${config.natsUrl} (namespace ${config.namespace}), health on :${config.port}/health`);
 }
 
 /** The connection reconnects forever; if it closes anyway (drained on shutdown aside), nothing here can work. */

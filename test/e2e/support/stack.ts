@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { createStack, type RestartOptions, type Stack } from '../../../scripts/stack.mjs';
 import { deleteStreams } from '#libs/messaging';
 import { connect } from '@nats-io/transport-node';
@@ -15,6 +16,8 @@ export interface TestStack {
   natsUrl: string;
   /** Every line the services wrote so far (stdout and stderr), for tests that look at what reaches the logs. */
   logs(): string[];
+  /** SQL on the stack's database, for rows no API shows (one client, opened on first use, closed by stop). */
+  db(): Promise<pg.Client>;
   stop(): Promise<void>;
 }
 
@@ -52,14 +55,24 @@ export async function startTestStack(
     await db.drop().catch(() => undefined);
     throw new Error(`${(e as Error).message}\n--- service output ---\n${logs.slice(-60).join('\n')}`);
   }
+  let client: Promise<pg.Client> | undefined;
   return {
     stack,
     api: new Api(stack.url),
+    db() {
+      client ??= (async () => {
+        const c = new pg.Client({ connectionString: db.url });
+        await c.connect();
+        return c;
+      })();
+      return client;
+    },
     databaseUrl: db.url,
     namespace,
     natsUrl: infra.natsUrl,
     logs: () => [...logs],
     async stop() {
+      if (client) await (await client).end().catch(() => undefined);
       await stack.down();
       await removeStreams(infra.natsUrl, namespace);
       await db.drop();

@@ -10,6 +10,6 @@ export class AssignTaskHandler {
 
   @OnRpc(Rpc.approval.assignTask)
   handle(@Payload() command: Command<unknown>, @Ctx() ctx: RequestContext): Promise<TaskView> {
-    return this.assignTask.run(command, ctx.correlationId);
+    return this.assignTask.execute(command, ctx.correlationId);
   }
 }

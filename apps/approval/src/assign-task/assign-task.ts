@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ErrorCodes, Events, type AssignTaskRequest, type Command, type Problem, type TaskView } from '#libs/contracts';
+import { AppError, AssignTaskSchema, checkCommand, ErrorCodes, Events, type Actor, type AssignTaskRequest, type Command, type TaskView } from '#libs/contracts';
 import { UnitOfWork } from '#libs/messaging';
 import { AuditLogRepository } from '../audit/audit-log.repository.js';
 import { ActingFor } from '../delegations/acting-for.js';
 import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
 import { toTaskView } from '../review-task/review-task.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const USERNAME = /^[A-Za-z0-9._-]{1,64}$/;
-export const ASSIGN_REASON_MAX_LENGTH = 500;
 
 /**
  * Gives an open task to one user of its department (or back to the whole department with assignee null). Who may:
@@ -24,9 +20,17 @@ export class AssignTask {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  async run(command: Command<unknown>, correlationId: string, opts: { bulkId?: string } = {}): Promise<TaskView> {
-    const request = parseAssignRequest(command?.data);
-    const actor = command.actor;
+  async execute(command: Command<unknown>, correlationId: string): Promise<TaskView> {
+    const input = checkCommand(AssignTaskSchema, command?.data);
+    const request = { taskId: input.taskId, assignee: input.assignee, assigneeDepartment: input.assigneeDepartment ?? null, reason: input.reason.trim() };
+    return this.assign(request, command.actor, correlationId);
+  }
+
+  /**
+   * The assignment itself, for a request already checked: by execute, or by BulkTasks with the bulk schema (a bulk
+   * assignment may leave the reason out). `opts.bulkId`: one of a bulk action; the audit entry says which.
+   */
+  async assign(request: AssignTaskRequest, actor: Actor, correlationId: string, opts: { bulkId?: string } = {}): Promise<TaskView> {
     return this.uow.run({ actor, correlationId }, async (tx) => {
       const task = await this.tasks.lock(tx.manager, request.taskId);
       if (!task) throw AppError.notFound(ErrorCodes.TASK_NOT_FOUND, `No review task ${request.taskId}.`);
@@ -54,23 +58,4 @@ export class AssignTask {
       return toTaskView(assigned);
     });
   }
-}
-
-export function parseAssignRequest(data: unknown): AssignTaskRequest {
-  const d = (data ?? {}) as Partial<Record<keyof AssignTaskRequest, unknown>>;
-  const problems: Problem[] = [];
-  if (typeof d.taskId !== 'string' || !UUID.test(d.taskId)) problems.push({ field: 'taskId', rule: 'isUuid', message: 'taskId must be the id of a review task.' });
-  if (d.assignee !== null && (typeof d.assignee !== 'string' || !USERNAME.test(d.assignee))) {
-    problems.push({ field: 'assignee', rule: 'isUsername', message: 'assignee must be a username, or null for the whole department.' });
-  }
-  if (d.reason !== undefined && d.reason !== null && typeof d.reason !== 'string') problems.push({ field: 'reason', rule: 'isString', message: 'reason must be text.' });
-  const reason = typeof d.reason === 'string' ? d.reason.trim() : '';
-  if (reason.length > ASSIGN_REASON_MAX_LENGTH) problems.push({ field: 'reason', rule: 'maxLength', message: `reason must be at most ${ASSIGN_REASON_MAX_LENGTH} characters.` });
-  if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
-  return {
-    taskId: d.taskId as string,
-    assignee: (d.assignee as string | null) ?? null,
-    assigneeDepartment: typeof d.assigneeDepartment === 'string' ? d.assigneeDepartment : null,
-    reason,
-  };
 }

@@ -10,6 +10,6 @@ export class DepartmentAuditHandler {
 
   @OnRpc(Rpc.approval.departmentAudit)
   handle(@Payload() query: unknown): Promise<AuditPage> {
-    return this.audit.run(query);
+    return this.audit.execute(query);
   }
 }

@@ -1,21 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { toShanghai } from '#libs/calendar';
-import { AppError, ErrorCodes, type AuditPage, type AuditQuery, type Problem } from '#libs/contracts';
+import { AppError, DEPARTMENT_CODE, ErrorCodes, type AuditPage, type AuditQuery, type Problem } from '#libs/contracts';
 import { decodeCursor, pageSize, paginate } from '#libs/persistence';
 import { AUDIT_ACTIONS, type AuditAction } from '#libs/contracts';
 import { AuditLogRepository } from './audit-log.repository.js';
-
-const DEPARTMENT = /^[A-Z0-9_-]{1,32}$/;
 
 /** A department's audit trail, newest first, a page at a time (the cursor is (at, id), walked downwards). */
 @Injectable()
 export class DepartmentAudit {
   constructor(private readonly audit: AuditLogRepository) {}
 
-  async run(query: unknown): Promise<AuditPage> {
+  async execute(query: unknown): Promise<AuditPage> {
     const q = (query ?? {}) as Partial<Record<keyof AuditQuery, unknown>>;
     const problems: Problem[] = [];
-    if (typeof q.department !== 'string' || !DEPARTMENT.test(q.department)) problems.push({ field: 'department', rule: 'isDepartment', message: 'department must be a department code.' });
+    if (typeof q.department !== 'string' || !DEPARTMENT_CODE.test(q.department)) problems.push({ field: 'department', rule: 'isDepartment', message: 'department must be a department code.' });
     if (q.action !== undefined && q.action !== null && !AUDIT_ACTIONS.includes(q.action as AuditAction)) {
       problems.push({ field: 'action', rule: 'isIn', message: `action must be one of ${AUDIT_ACTIONS.join(', ')}.` });
     }

@@ -10,6 +10,6 @@ export class BulkTasksHandler {
 
   @OnRpc(Rpc.approval.bulkTasks)
   handle(@Payload() command: Command<unknown>, @Ctx() ctx: RequestContext): Promise<BulkTaskReply> {
-    return this.bulkTasks.run(command, ctx.correlationId);
+    return this.bulkTasks.execute(command, ctx.correlationId);
   }
 }

@@ -1,25 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import {
-  AppError,
-  ErrorCodes,
-  type Actor,
-  type BulkTaskReply,
-  type BulkTaskRequest,
-  type BulkTaskResult,
-  type Command,
-  type Problem,
-} from '#libs/contracts';
+import { AppError, BulkTasksSchema, checkCommand, type Actor, type BulkTaskReply, type BulkTaskRequest, type BulkTaskResult, type Command } from '#libs/contracts';
 import { newId } from '#libs/messaging';
 import { AssignTask } from '../assign-task/assign-task.js';
 import { AuditLogRepository } from '../audit/audit-log.repository.js';
 import { DecideTask } from '../decide-task/decide-task.js';
 import { ActingFor } from '../delegations/acting-for.js';
 import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
-
-export const BULK_MAX_TASKS = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One action on many tasks. Each task goes through the very same use case as a single request (its own guarded
@@ -30,28 +17,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class BulkTasks {
   constructor(
-    private readonly moduleRef: ModuleRef,
     private readonly ds: DataSource,
+    private readonly decide: DecideTask,
     private readonly assign: AssignTask,
     private readonly tasks: ReviewTaskRepository,
     private readonly actingFor: ActingFor,
     private readonly audit: AuditLogRepository,
   ) {}
 
-  async run(command: Command<unknown>, correlationId: string): Promise<BulkTaskReply> {
-    const request = parseBulkRequest(command?.data);
+  async execute(command: Command<unknown>, correlationId: string): Promise<BulkTaskReply> {
+    const request = tidy(checkCommand(BulkTasksSchema, command?.data));
     const actor = command.actor;
     const bulkId = newId();
-    // Resolved lazily: DecideTask belongs to the approval module, which imports this one.
-    const decide = this.moduleRef.get(DecideTask, { strict: false });
     const results: BulkTaskResult[] = [];
     for (const taskId of request.taskIds) {
       try {
         const task =
           request.action === 'APPROVE'
-            ? await decide.run({ actor, data: { taskId, decision: 'APPROVE', opinion: request.opinion ?? '' } }, correlationId, { bulkId })
-            : await this.assign.run(
-                { actor, data: { taskId, assignee: request.assignee ?? null, assigneeDepartment: request.assigneeDepartment ?? null, reason: request.reason ?? '' } },
+            ? await this.decide.execute({ actor, data: { taskId, decision: 'APPROVE', opinion: request.opinion ?? '' } }, correlationId, { bulkId })
+            : await this.assign.assign(
+                { taskId, assignee: request.assignee ?? null, assigneeDepartment: request.assigneeDepartment ?? null, reason: request.reason ?? '' },
+                actor,
                 correlationId,
                 { bulkId },
               );
@@ -98,25 +84,14 @@ export class BulkTasks {
   }
 }
 
-export function parseBulkRequest(data: unknown): BulkTaskRequest {
-  const d = (data ?? {}) as Partial<Record<keyof BulkTaskRequest, unknown>>;
-  const problems: Problem[] = [];
-  if (d.action !== 'APPROVE' && d.action !== 'ASSIGN') problems.push({ field: 'action', rule: 'isIn', message: 'action must be APPROVE or ASSIGN.' });
-  const ids = Array.isArray(d.taskIds) ? d.taskIds : [];
-  if (!Array.isArray(d.taskIds) || !ids.length || ids.length > BULK_MAX_TASKS) {
-    problems.push({ field: 'taskIds', rule: 'size', message: `taskIds must list 1 to ${BULK_MAX_TASKS} task ids.` });
-  }
-  if (ids.some((id) => typeof id !== 'string' || !UUID.test(id))) problems.push({ field: 'taskIds', rule: 'isUuid', message: 'Every task id must be a UUID.' });
-  if (new Set(ids).size !== ids.length) problems.push({ field: 'taskIds', rule: 'unique', message: 'A task may be listed once.' });
-  if (d.action === 'ASSIGN' && d.assignee === undefined) problems.push({ field: 'assignee', rule: 'required', message: 'ASSIGN needs an assignee (null: the whole department).' });
-  if (d.opinion !== undefined && typeof d.opinion !== 'string') problems.push({ field: 'opinion', rule: 'isString', message: 'opinion must be text.' });
-  if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
+/** The opinion and the reason trimmed (a bulk assignment's reason may be left out: ''), no assignee department: null. */
+function tidy(input: BulkTasksSchema): BulkTaskRequest {
   return {
-    action: d.action as BulkTaskRequest['action'],
-    taskIds: ids as string[],
-    opinion: typeof d.opinion === 'string' ? d.opinion.trim() : undefined,
-    assignee: d.assignee as string | null | undefined,
-    assigneeDepartment: (d.assigneeDepartment as string | null | undefined) ?? null,
-    reason: typeof d.reason === 'string' ? d.reason : undefined,
+    action: input.action,
+    taskIds: input.taskIds,
+    opinion: input.opinion?.trim(),
+    assignee: input.assignee,
+    assigneeDepartment: input.assigneeDepartment ?? null,
+    reason: input.reason?.trim(),
   };
 }

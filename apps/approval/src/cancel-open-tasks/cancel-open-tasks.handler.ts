@@ -10,6 +10,6 @@ export class CancelOpenTasksHandler {
 
   @OnEvent(Events.CaseRejected)
   handle(@Payload() e: EventEnvelope<CaseRejectedData>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.cancelOpenTasks.run(e, ctx.tx);
+    return this.cancelOpenTasks.execute(ctx.tx, e);
   }
 }

@@ -9,7 +9,7 @@ import { cancelReason } from './cancel-reason.js';
 export class CancelOpenTasks {
   constructor(private readonly cancelCaseTasks: CancelCaseTasks) {}
 
-  run(e: EventEnvelope<CaseRejectedData>, tx: Tx): Promise<void> {
-    return this.cancelCaseTasks.run(tx, e.caseNo, cancelReason(e.data.department, e.data.stage));
+  execute(tx: Tx, e: EventEnvelope<CaseRejectedData>): Promise<void> {
+    return this.cancelCaseTasks.cancel(tx, e.caseNo, cancelReason(e.data.department, e.data.stage));
   }
 }

@@ -10,6 +10,6 @@ export class CancelWithdrawnTasksHandler {
 
   @OnEvent(Events.CaseWithdrawn)
   handle(@Payload() e: EventEnvelope<CaseWithdrawnData>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.cancelWithdrawnTasks.run(e, ctx.tx);
+    return this.cancelWithdrawnTasks.execute(ctx.tx, e);
   }
 }

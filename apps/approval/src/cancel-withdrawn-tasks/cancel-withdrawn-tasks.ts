@@ -18,9 +18,9 @@ export class CancelWithdrawnTasks {
     private readonly cancelCaseTasks: CancelCaseTasks,
   ) {}
 
-  async run(e: EventEnvelope<CaseWithdrawnData>, tx: Tx): Promise<void> {
+  async execute(tx: Tx, e: EventEnvelope<CaseWithdrawnData>): Promise<void> {
     await this.tasks.lockCase(tx.manager, e.caseNo);
     await this.withdrawnCases.add(tx.manager, e.caseNo, e.data.reason);
-    await this.cancelCaseTasks.run(tx, e.caseNo, withdrawnReason(e.data.reason));
+    await this.cancelCaseTasks.cancel(tx, e.caseNo, withdrawnReason(e.data.reason));
   }
 }

@@ -10,6 +10,6 @@ export class DecideTaskHandler {
 
   @OnRpc(Rpc.approval.decide)
   handle(@Payload() command: Command<DecideTaskRequest>, @Ctx() ctx: RequestContext): Promise<TaskView> {
-    return this.decideTask.run(command, ctx.correlationId);
+    return this.decideTask.execute(command, ctx.correlationId);
   }
 }

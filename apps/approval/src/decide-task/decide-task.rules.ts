@@ -1,5 +1,4 @@
-import { checkCommand, DecideTaskSchema, type DecideTaskRequest, type Decision } from '#libs/contracts';
-import type { TaskStatus } from '../review-task/review-task.js';
+import { checkCommand, DecideTaskSchema, type DecideTaskRequest, type Decision, type TaskStatus } from '#libs/contracts';
 import { tidyRequested } from './supplement-request.js';
 
 export const STATUS_AFTER: Record<Decision, TaskStatus> = {

@@ -20,7 +20,7 @@ export class DecideTask {
   ) {}
 
   /** `opts.bulkId`: the decision is one of a bulk action (POST /tasks/bulk); the audit entry says which. */
-  async run(command: Command<unknown>, correlationId: string, opts: { bulkId?: string } = {}): Promise<TaskView> {
+  async execute(command: Command<unknown>, correlationId: string, opts: { bulkId?: string } = {}): Promise<TaskView> {
     const request = parseDecideRequest(command?.data);
     const actor = command.actor;
     return this.uow.run({ actor, correlationId }, async (tx) => {

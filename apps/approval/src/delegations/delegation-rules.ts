@@ -1,4 +1,4 @@
-import { AppError, ErrorCodes, type CreateDelegationRequest, type Problem } from '#libs/contracts';
+import { AppError, commandProblems, CreateDelegationSchema, ErrorCodes, MAX_DELEGATION_DAYS, type CreateDelegationRequest, type Problem } from '#libs/contracts';
 
 export interface DelegationPeriod {
   validFrom: Date;
@@ -15,27 +15,18 @@ export function isDelegationActive(d: DelegationPeriod, now: Date): boolean {
   return d.validFrom.getTime() <= now.getTime() && now.getTime() <= d.validTo.getTime();
 }
 
-export const REASON_MAX_LENGTH = 500;
-/** A backup covers an absence (leave, training, a trip), not a permanent second seat: at most one year. */
-export const MAX_DELEGATION_DAYS = 366;
-const USERNAME = /^[A-Za-z0-9._-]{1,64}$/;
-const DEPARTMENT = /^[A-Z0-9_-]{1,32}$/;
-
-/** Every problem with a delegation at once; the gateway has already checked that both users exist. */
-export function parseCreateDelegation(data: unknown, now: Date): CreateDelegationRequest & { validFrom: Date; validTo: Date } {
-  const d = (data ?? {}) as Partial<Record<keyof CreateDelegationRequest, unknown>>;
+/**
+ * The rules of a delegation's own that need more than its shape: whom it names (the gateway always names the
+ * primary), and its period, against now.
+ */
+export function delegationProblems(d: { primaryUser?: unknown; backupUser?: unknown; from?: unknown; to?: unknown }, now: Date): Problem[] {
   const problems: Problem[] = [];
-  if (typeof d.department !== 'string' || !DEPARTMENT.test(d.department)) problems.push({ field: 'department', rule: 'isDepartment', message: 'department must be a department code.' });
-  for (const field of ['primaryUser', 'backupUser'] as const) {
-    if (typeof d[field] !== 'string' || !USERNAME.test(d[field] as string)) problems.push({ field, rule: 'isUsername', message: `${field} must be a username.` });
-  }
+  if (d.primaryUser === undefined || d.primaryUser === null) problems.push({ field: 'primaryUser', rule: 'isDefined', message: 'primaryUser is required' });
   if (typeof d.primaryUser === 'string' && d.primaryUser === d.backupUser) {
     problems.push({ field: 'backupUser', rule: 'notPrimary', message: 'The backup must be someone other than the chief representative they stand in for.' });
   }
   const from = typeof d.from === 'string' ? new Date(d.from) : new Date(NaN);
   const to = typeof d.to === 'string' ? new Date(d.to) : new Date(NaN);
-  if (Number.isNaN(from.getTime())) problems.push({ field: 'from', rule: 'isDateTime', message: 'from must be a date-time (ISO 8601).' });
-  if (Number.isNaN(to.getTime())) problems.push({ field: 'to', rule: 'isDateTime', message: 'to must be a date-time (ISO 8601).' });
   if (!Number.isNaN(from.getTime()) && !Number.isNaN(to.getTime())) {
     if (to.getTime() <= from.getTime()) problems.push({ field: 'to', rule: 'after', message: 'to must be after from.' });
     else if (to.getTime() - from.getTime() > MAX_DELEGATION_DAYS * 86_400_000) {
@@ -43,18 +34,27 @@ export function parseCreateDelegation(data: unknown, now: Date): CreateDelegatio
     }
     if (to.getTime() <= now.getTime()) problems.push({ field: 'to', rule: 'future', message: 'to must lie in the future: this delegation would never be active.' });
   }
-  const reason = typeof d.reason === 'string' ? d.reason.trim() : '';
-  if (!reason) problems.push({ field: 'reason', rule: 'required', message: 'Say why the backup stands in (leave, training, …).' });
-  if (reason.length > REASON_MAX_LENGTH) problems.push({ field: 'reason', rule: 'maxLength', message: `reason must be at most ${REASON_MAX_LENGTH} characters.` });
+  return problems;
+}
+
+/**
+ * Every problem with a new delegation at once, the shared schema's (CreateDelegationSchema) and the rules above
+ * (422 DELEGATION.INVALID); the gateway has already checked that both users exist. Times come back in UTC.
+ */
+export function checkNewDelegation(data: unknown, now: Date): CreateDelegationRequest & { validFrom: Date; validTo: Date } {
+  const { value, problems } = commandProblems(CreateDelegationSchema, data);
+  problems.push(...delegationProblems(value, now));
   if (problems.length) throw AppError.invalid(ErrorCodes.DELEGATION_INVALID, problems);
+  const validFrom = new Date(value.from);
+  const validTo = new Date(value.to);
   return {
-    department: d.department as string,
-    primaryUser: d.primaryUser as string,
-    backupUser: d.backupUser as string,
-    from: from.toISOString(),
-    to: to.toISOString(),
-    reason,
-    validFrom: from,
-    validTo: to,
+    department: value.department,
+    primaryUser: value.primaryUser!,
+    backupUser: value.backupUser,
+    from: validFrom.toISOString(),
+    to: validTo.toISOString(),
+    reason: value.reason.trim(),
+    validFrom,
+    validTo,
   };
 }

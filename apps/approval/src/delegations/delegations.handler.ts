@@ -2,24 +2,30 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Rpc, type Command, type DelegationView } from '#libs/contracts';
 import { OnRpc, RequestContext } from '#libs/messaging';
-import { ManageDelegations } from './manage-delegations.js';
+import { CreateDelegation } from './create-delegation.js';
+import { ListDelegations } from './list-delegations.js';
+import { RevokeDelegation } from './revoke-delegation.js';
 
 @Controller()
 export class DelegationsHandler {
-  constructor(private readonly delegations: ManageDelegations) {}
+  constructor(
+    private readonly createDelegation: CreateDelegation,
+    private readonly listDelegations: ListDelegations,
+    private readonly revokeDelegation: RevokeDelegation,
+  ) {}
 
   @OnRpc(Rpc.approval.createDelegation)
   create(@Payload() command: Command<unknown>, @Ctx() ctx: RequestContext): Promise<DelegationView> {
-    return this.delegations.create(command, ctx.correlationId);
+    return this.createDelegation.execute(command, ctx.correlationId);
   }
 
   @OnRpc(Rpc.approval.listDelegations)
   list(@Payload() query: unknown): Promise<DelegationView[]> {
-    return this.delegations.list(query);
+    return this.listDelegations.execute(query);
   }
 
   @OnRpc(Rpc.approval.revokeDelegation)
   revoke(@Payload() command: Command<unknown>, @Ctx() ctx: RequestContext): Promise<DelegationView> {
-    return this.delegations.revoke(command, ctx.correlationId);
+    return this.revokeDelegation.execute(command, ctx.correlationId);
   }
 }

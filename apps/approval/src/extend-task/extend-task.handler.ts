@@ -10,6 +10,6 @@ export class ExtendTaskHandler {
 
   @OnRpc(Rpc.approval.extendTask)
   handle(@Payload() command: Command<ExtendTaskRequest>, @Ctx() ctx: RequestContext): Promise<TaskView> {
-    return this.extendTask.run(command, ctx.correlationId);
+    return this.extendTask.execute(command, ctx.correlationId);
   }
 }

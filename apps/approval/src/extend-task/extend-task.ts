@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { toShanghai, WorkingCalendar } from '#libs/calendar';
-import { AppError, ErrorCodes, Events, type Command, type TaskExtensionView, type TaskView } from '#libs/contracts';
+import { AppError, checkCommand, ErrorCodes, Events, ExtendTaskSchema, type Command, type TaskExtensionView, type TaskView } from '#libs/contracts';
 import { UnitOfWork } from '#libs/messaging';
 import { AuditLogRepository } from '../audit/audit-log.repository.js';
 import { ActingFor } from '../delegations/acting-for.js';
 import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
 import { toTaskView } from '../review-task/review-task.js';
 import { CaseClockRepository } from '../task-clock/case-clock.repository.js';
-import { extensionVerdict, parseExtendRequest } from './extension-rules.js';
+import { extensionVerdict } from './extension-rules.js';
 
 /**
  * 延期: the department's chief representative (or its active backup) extends its task by N working days, once,
@@ -26,8 +26,9 @@ export class ExtendTask {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  async run(command: Command<unknown>, correlationId: string): Promise<TaskView> {
-    const request = parseExtendRequest(command?.data);
+  async execute(command: Command<unknown>, correlationId: string): Promise<TaskView> {
+    const input = checkCommand(ExtendTaskSchema, command?.data);
+    const request = { taskId: input.taskId, workingDays: input.workingDays, reason: input.reason.trim() };
     const actor = command.actor;
     return this.uow.run({ actor, correlationId }, async (tx) => {
       const task = await this.tasks.lock(tx.manager, request.taskId);

@@ -1,6 +1,6 @@
 import { fromShanghai } from '#libs/calendar';
-import { AppError } from '#libs/contracts';
-import { extensionVerdict, parseExtendRequest } from './extension-rules.js';
+import { AppError, checkCommand, ExtendTaskSchema } from '#libs/contracts';
+import { extensionVerdict } from './extension-rules.js';
 
 const taskId = '0190a000-0000-7000-8000-000000000001';
 const at = (date: string, time = '23:59:59') => fromShanghai(date, time);
@@ -14,10 +14,10 @@ const open = {
 };
 
 describe('extension (延期)', () => {
-  it('parses a request and lists every problem at once', () => {
-    expect(parseExtendRequest({ taskId, workingDays: 2, reason: ' 需现场核查 ' })).toEqual({ taskId, workingDays: 2, reason: '需现场核查' });
+  it('checks a request with the shared schema and lists every problem at once', () => {
+    expect(checkCommand(ExtendTaskSchema, { taskId, workingDays: 2, reason: ' 需现场核查 ' })).toMatchObject({ taskId, workingDays: 2, reason: ' 需现场核查 ' });
     try {
-      parseExtendRequest({ taskId: 'x', workingDays: 0.5, reason: ' ' });
+      checkCommand(ExtendTaskSchema, { taskId: 'x', workingDays: 0.5, reason: ' ' });
       throw new Error('expected a refusal');
     } catch (e) {
       expect((e as AppError).status).toBe(422);

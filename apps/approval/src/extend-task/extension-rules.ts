@@ -1,26 +1,4 @@
-import { AppError, ErrorCodes, type ExtendTaskRequest, type Problem } from '#libs/contracts';
-
-export const EXTENSION_MAX_DAYS = 60;
-export const REASON_MAX_LENGTH = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Checks an extension request before anything is read, listing every problem at once. */
-export function parseExtendRequest(data: unknown): ExtendTaskRequest {
-  const input = (data ?? {}) as Partial<Record<keyof ExtendTaskRequest, unknown>>;
-  const problems: Problem[] = [];
-  if (typeof input.taskId !== 'string' || !UUID.test(input.taskId)) {
-    problems.push({ field: 'taskId', rule: 'isUuid', message: 'taskId must be the id of a review task.' });
-  }
-  const days = input.workingDays;
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > EXTENSION_MAX_DAYS) {
-    problems.push({ field: 'workingDays', rule: 'isInt', message: `workingDays must be a whole number from 1 to ${EXTENSION_MAX_DAYS}.` });
-  }
-  const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
-  if (!reason) problems.push({ field: 'reason', rule: 'required', message: 'An extension must say why.' });
-  else if (reason.length > REASON_MAX_LENGTH) problems.push({ field: 'reason', rule: 'maxLength', message: `reason must be at most ${REASON_MAX_LENGTH} characters.` });
-  if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
-  return { taskId: input.taskId as string, workingDays: days as number, reason };
-}
+import { ErrorCodes } from '#libs/contracts';
 
 export type ExtensionVerdict =
   | { ok: true }

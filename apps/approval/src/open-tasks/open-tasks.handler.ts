@@ -10,6 +10,6 @@ export class OpenTasksHandler {
 
   @OnEvent(Events.StageOpened)
   handle(@Payload() e: EventEnvelope<StageOpenedData>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.openTasks.run(e, ctx.tx);
+    return this.openTasks.execute(ctx.tx, e);
   }
 }

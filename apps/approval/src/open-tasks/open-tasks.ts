@@ -20,7 +20,7 @@ export class OpenTasks {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  async run(e: EventEnvelope<StageOpenedData>, tx: Tx): Promise<void> {
+  async execute(tx: Tx, e: EventEnvelope<StageOpenedData>): Promise<void> {
     const d = e.data;
     await this.caseClocks.rememberLegalDeadline(tx.manager, e.caseNo, d.legalDeadline); // the clock (#4): an extension may not pass it
     // Withdrawn before the stage got here (the withdrawal found nothing to cancel): no tasks. The case's task lock

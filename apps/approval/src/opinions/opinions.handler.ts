@@ -2,19 +2,23 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Rpc, type Command, type OpinionView } from '#libs/contracts';
 import { OnRpc, RequestContext } from '#libs/messaging';
-import { Opinions } from './opinions.js';
+import { OpinionsOfCase } from './opinions-of-case.js';
+import { RecordOpinion } from './record-opinion.js';
 
 @Controller()
 export class OpinionsHandler {
-  constructor(private readonly opinions: Opinions) {}
+  constructor(
+    private readonly recordOpinion: RecordOpinion,
+    private readonly opinionsOfCase: OpinionsOfCase,
+  ) {}
 
   @OnRpc(Rpc.approval.recordOpinion)
   record(@Payload() command: Command<unknown>, @Ctx() ctx: RequestContext): Promise<OpinionView> {
-    return this.opinions.record(command, ctx.correlationId);
+    return this.recordOpinion.execute(command, ctx.correlationId);
   }
 
   @OnRpc(Rpc.approval.opinionsOfCase)
   ofCase(@Payload() query: unknown): Promise<OpinionView[]> {
-    return this.opinions.ofCase(query);
+    return this.opinionsOfCase.execute(query);
   }
 }

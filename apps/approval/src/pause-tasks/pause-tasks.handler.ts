@@ -10,6 +10,6 @@ export class PauseTasksHandler {
 
   @OnEvent(Events.CaseSuspended)
   handle(@Payload() e: EventEnvelope<CaseSuspendedData>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.pauseTasks.run(e, ctx.tx);
+    return this.pauseTasks.execute(ctx.tx, e);
   }
 }

@@ -17,7 +17,7 @@ export class PauseTasks {
     private readonly tasks: ReviewTaskRepository,
   ) {}
 
-  async run(e: EventEnvelope<CaseSuspendedData>, tx: Tx): Promise<void> {
+  async execute(tx: Tx, e: EventEnvelope<CaseSuspendedData>): Promise<void> {
     const d = e.data;
     const suspensionId = d.suspensionId ?? e.id;
     await this.suspensions.add(tx.manager, suspensionId, e.caseNo, e.occurredAt);

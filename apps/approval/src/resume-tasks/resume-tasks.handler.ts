@@ -10,6 +10,6 @@ export class ResumeTasksHandler {
 
   @OnEvent(Events.CaseResumed)
   handle(@Payload() e: EventEnvelope<CaseResumedData>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.resumeTasks.run(e, ctx.tx);
+    return this.resumeTasks.execute(ctx.tx, e);
   }
 }

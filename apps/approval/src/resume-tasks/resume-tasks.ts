@@ -22,7 +22,7 @@ export class ResumeTasks {
     private readonly caseClocks: CaseClockRepository,
   ) {}
 
-  async run(e: EventEnvelope<CaseResumedData>, tx: Tx): Promise<void> {
+  async execute(tx: Tx, e: EventEnvelope<CaseResumedData>): Promise<void> {
     const d = e.data;
     const m = tx.manager;
     const s = d.suspensionId ? await this.suspensions.lock(m, d.suspensionId) : await this.suspensions.lockLatestUnresumed(m, e.caseNo);

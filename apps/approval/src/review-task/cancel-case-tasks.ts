@@ -12,7 +12,7 @@ import { ReviewTaskRepository } from './review-task.repository.js';
 export class CancelCaseTasks {
   constructor(private readonly tasks: ReviewTaskRepository) {}
 
-  async run(tx: Tx, caseNo: string, reason: string): Promise<void> {
+  async cancel(tx: Tx, caseNo: string, reason: string): Promise<void> {
     const cancelled = await this.tasks.cancelUndecided(tx.manager, caseNo, reason);
     for (const t of cancelled) {
       tx.emit(Events.TaskCancelled, caseNo, { taskId: t.id, stage: t.stage, department: t.department, reason });

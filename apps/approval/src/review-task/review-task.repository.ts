@@ -1,21 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DecideTaskRequest, TaskExtensionView } from '#libs/contracts';
+import type { DecideTaskRequest, TaskExtensionView, TaskStatus, TaskView } from '#libs/contracts';
 import { cursorTime, queryOne, queryRows, type CursorKey } from '#libs/persistence';
-import type { ReviewTaskRow, TaskStatus } from './review-task.js';
+import type { ReviewTaskRow } from './review-task.js';
 
 const TASK_COLUMNS = `id, case_no, item_code, item_name, department, stage, status, due_at, decision, opinion,
   decided_by, decided_at, cancel_reason, assignee, decided_on_behalf_of, created_at, version, paused_at, extension, paused_ms`;
 
-export interface NewReviewTask {
+/** A task as opened: the view's identifying part, and what it is created with. */
+export type NewReviewTask = Pick<TaskView, 'caseNo' | 'itemCode' | 'itemName' | 'department' | 'stage' | 'status' | 'dueAt'> & {
   id: string;
-  caseNo: string;
-  itemCode: string;
-  itemName: string;
-  department: string;
-  stage: number;
-  status: TaskStatus;
-  dueAt: string;
   /** Set when the task is created decided (即办件: decided at the window). */
   decision: string | null;
   opinion: string;
@@ -23,7 +17,7 @@ export interface NewReviewTask {
   decidedAt: string | null;
   stageLead: string | null;
   surveyRequired: boolean;
-}
+};
 
 export interface TaskDecision {
   status: TaskStatus;

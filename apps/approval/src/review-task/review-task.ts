@@ -1,8 +1,5 @@
 import { toShanghai } from '#libs/calendar';
-import type { TaskExtensionView, TaskView } from '#libs/contracts';
-
-export type TaskStatus = TaskView['status'];
-export const TASK_STATUSES: readonly TaskStatus[] = ['OPEN', 'APPROVED', 'REJECTED', 'SUPPLEMENT_REQUESTED', 'CANCELLED', 'PAUSED'];
+import type { TaskExtensionView, TaskStatus, TaskView } from '#libs/contracts';
 
 export interface ReviewTaskRow {
   id: string;

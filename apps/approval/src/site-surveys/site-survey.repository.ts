@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { SiteSurveyView } from '#libs/contracts';
 import { queryOne, queryRows } from '#libs/persistence';
 import type { SurveyState } from './survey-gate.js';
 
@@ -27,18 +28,11 @@ export interface FindingRow {
   recorded_at: Date;
 }
 
-export interface NewSurvey {
+/** A survey as scheduled: the view's scheduling part, with who it was scheduled for. */
+export type NewSurvey = Pick<SiteSurveyView, 'caseNo' | 'stage' | 'lead' | 'at' | 'place' | 'departments' | 'notified' | 'scheduledBy'> & {
   id: string;
-  caseNo: string;
-  stage: number;
-  lead: string;
-  at: string;
-  place: string;
-  departments: string[];
-  notified: string[];
-  scheduledBy: string;
   scheduledOnBehalfOf: string | null;
-}
+};
 
 export interface NewFindings {
   surveyId: string;

@@ -10,6 +10,6 @@ export class TasksOfCaseHandler {
 
   @OnRpc(Rpc.approval.tasksOfCase)
   handle(@Payload() query: { caseNo: string }): Promise<TaskView[]> {
-    return this.tasksOfCase.run(query);
+    return this.tasksOfCase.execute(query);
   }
 }

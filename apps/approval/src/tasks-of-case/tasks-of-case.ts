@@ -8,7 +8,7 @@ import { toTaskView } from '../review-task/review-task.js';
 export class TasksOfCase {
   constructor(private readonly tasks: ReviewTaskRepository) {}
 
-  async run(query: unknown): Promise<TaskView[]> {
+  async execute(query: unknown): Promise<TaskView[]> {
     const caseNo = (query as { caseNo?: unknown } | null)?.caseNo;
     if (typeof caseNo !== 'string' || !caseNo.trim()) {
       throw AppError.invalid(ErrorCodes.VALIDATION, [{ field: 'caseNo', rule: 'required', message: 'caseNo is required.' }]);

@@ -10,6 +10,6 @@ export class WorklistHandler {
 
   @OnRpc(Rpc.approval.worklist)
   handle(@Payload() request: unknown): Promise<WorklistPage> {
-    return this.worklist.run(request);
+    return this.worklist.execute(request);
   }
 }

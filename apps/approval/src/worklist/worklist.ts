@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WorkingCalendar } from '#libs/calendar';
 import type { ServiceConfig } from '#libs/config';
-import { AppError, ErrorCodes, type Actor, type Problem, type WorklistPage, type WorklistRequest } from '#libs/contracts';
+import { AppError, checkCommand, ErrorCodes, WorklistQuerySchema, type Actor, type TaskStatus, type WorklistPage } from '#libs/contracts';
 import { ActingFor } from '../delegations/acting-for.js';
 import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
-import { TASK_STATUSES, toTaskView, type TaskStatus } from '../review-task/review-task.js';
+import { toTaskView } from '../review-task/review-task.js';
 import { decodeCursor, pageSize, paginate, type CursorKey } from '#libs/persistence';
 import { SERVICE_CONFIG } from '#libs/platform';
 import { taskWarningLevel } from './warning-level.js';
@@ -38,8 +38,8 @@ export class Worklist {
     private readonly actingFor: ActingFor,
   ) {}
 
-  async run(request: unknown): Promise<WorklistPage> {
-    const f = parse(request);
+  async execute(request: unknown): Promise<WorklistPage> {
+    const f = filtersOf(request);
     const now = new Date();
     const acting = await this.actingFor.departments(this.ds.manager, f.actor, now);
     const departments = [...acting.keys()];
@@ -71,45 +71,26 @@ export class Worklist {
   }
 }
 
-const CODE = /^[A-Za-z0-9._-]{1,64}$/;
-
-function parse(request: unknown): Filters {
-  const q = (request ?? {}) as Partial<Record<keyof WorklistRequest, unknown>>;
-  const problems: Problem[] = [];
-  const actor = q.actor as Actor | undefined;
-  if (!actor || typeof actor.id !== 'string') problems.push({ field: 'actor', rule: 'required', message: 'Who is asking is required.' });
-  if (q.status !== undefined && q.status !== null && !TASK_STATUSES.includes(q.status as TaskStatus)) {
-    problems.push({ field: 'status', rule: 'isIn', message: `status must be one of ${TASK_STATUSES.join(', ')}.` });
+/**
+ * The shared schema (WorklistQuerySchema: the gateway's query and who asks), then what only approval can tell: whether
+ * the cursor is one of its pages (422 `isCursor`); the page size defaults.
+ */
+function filtersOf(request: unknown): Filters {
+  const q = checkCommand(WorklistQuerySchema, request);
+  // A filter sent as null is the same as one left out.
+  const after = q.cursor == null ? undefined : (decodeCursor(q.cursor) ?? undefined);
+  if (q.cursor != null && !after) {
+    throw AppError.invalid(ErrorCodes.VALIDATION, [{ field: 'cursor', rule: 'isCursor', message: 'cursor must be a nextCursor from an earlier page.' }]);
   }
-  for (const field of ['itemCode', 'department', 'assignee'] as const) {
-    const v = q[field];
-    if (v !== undefined && v !== null && (typeof v !== 'string' || !CODE.test(v))) problems.push({ field, rule: 'isCode', message: `${field} must be 1 to 64 letters, digits, ".", "-" or "_".` });
-  }
-  let dueBefore: Date | undefined;
-  if (q.dueBefore !== undefined && q.dueBefore !== null) {
-    dueBefore = typeof q.dueBefore === 'string' ? new Date(q.dueBefore) : undefined;
-    if (!dueBefore || Number.isNaN(dueBefore.getTime())) problems.push({ field: 'dueBefore', rule: 'isDateTime', message: 'dueBefore must be a date-time (ISO 8601).' });
-  }
-  if (q.overdue !== undefined && q.overdue !== null && typeof q.overdue !== 'boolean') {
-    problems.push({ field: 'overdue', rule: 'isBoolean', message: 'overdue must be true or false.' });
-  }
-  let after: CursorKey | undefined;
-  if (q.cursor !== undefined && q.cursor !== null) {
-    after = decodeCursor(q.cursor as string) ?? undefined;
-    if (!after) problems.push({ field: 'cursor', rule: 'isCursor', message: 'cursor must be a nextCursor from an earlier page.' });
-  }
-  const limit = pageSize(q.limit);
-  if (limit === null) problems.push({ field: 'limit', rule: 'range', message: 'limit must be a whole number from 1 to 200.' });
-  if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
   return {
-    actor: actor!,
-    status: (q.status ?? undefined) as TaskStatus | undefined,
-    itemCode: (q.itemCode ?? undefined) as string | undefined,
-    dueBefore,
-    overdue: (q.overdue ?? undefined) as boolean | undefined,
-    department: (q.department ?? undefined) as string | undefined,
-    assignee: (q.assignee ?? undefined) as string | undefined,
+    actor: q.actor,
+    status: q.status ?? undefined,
+    itemCode: q.itemCode ?? undefined,
+    dueBefore: q.dueBefore == null ? undefined : new Date(q.dueBefore),
+    overdue: q.overdue ?? undefined,
+    department: q.department ?? undefined,
+    assignee: q.assignee ?? undefined,
     after,
-    limit: limit!,
+    limit: pageSize(q.limit)!,
   };
 }

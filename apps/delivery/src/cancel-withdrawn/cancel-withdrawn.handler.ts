@@ -10,6 +10,6 @@ export class CancelWithdrawnHandler {
 
   @OnEvent(Events.CaseWithdrawn)
   async onCaseWithdrawn(@Payload() e: EventEnvelope<CaseWithdrawnData>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.cancel.run(ctx.tx, e);
+    await this.cancel.execute(ctx.tx, e);
   }
 }

@@ -16,7 +16,7 @@ export class CancelWithdrawn {
     private readonly deliveries: DeliveryRepository,
   ) {}
 
-  async run(tx: Tx, e: EventEnvelope<CaseWithdrawnData>): Promise<void> {
+  async execute(tx: Tx, e: EventEnvelope<CaseWithdrawnData>): Promise<void> {
     if (!(await this.profiles.lock(tx.manager, e.caseNo))) throw new Error(`no case profile for case ${e.caseNo} yet`);
     await this.profiles.markWithdrawn(tx.manager, e.caseNo, e.occurredAt);
     await this.deliveries.cancelReady(tx.manager, e.caseNo, `withdrawn: ${e.data.reason}`);

@@ -10,6 +10,6 @@ export class IssueCertificatesHandler {
 
   @OnEvent(Events.FeesSettled)
   async onFeesSettled(@Payload() e: EventEnvelope<FeesSettledData>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.issue.execute(ctx.tx, e.caseNo);
+    await this.issue.execute(ctx.tx, e);
   }
 }

@@ -2,24 +2,31 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Rpc, type DeliveryView, type PickupCodeView } from '#libs/contracts';
 import { OnRpc } from '#libs/messaging';
-import { QueryDeliveries } from './query-deliveries.js';
+import { DeliveriesOfCase } from './deliveries-of-case.js';
+import { ListDeliveries } from './list-deliveries.js';
+import { PickupCodeOfCase } from './pickup-code-of-case.js';
 
+/** What the delivery window, the courier desk and the public status page read. */
 @Controller()
 export class QueryDeliveriesHandler {
-  constructor(private readonly deliveries: QueryDeliveries) {}
+  constructor(
+    private readonly listDeliveries: ListDeliveries,
+    private readonly deliveriesOfCase: DeliveriesOfCase,
+    private readonly pickupCodeOfCase: PickupCodeOfCase,
+  ) {}
 
   @OnRpc(Rpc.delivery.listDeliveries)
   list(@Payload() query: { status?: string; method?: string }): Promise<DeliveryView[]> {
-    return this.deliveries.list(query);
+    return this.listDeliveries.execute(query);
   }
 
   @OnRpc(Rpc.delivery.deliveriesOfCase)
   ofCase(@Payload() query: { caseNo: string }): Promise<DeliveryView[]> {
-    return this.deliveries.ofCase(query);
+    return this.deliveriesOfCase.execute(query);
   }
 
   @OnRpc(Rpc.delivery.pickupCodeOfCase)
   pickupCode(@Payload() query: { caseNo: string }): Promise<PickupCodeView | null> {
-    return this.deliveries.pickupCode(query);
+    return this.pickupCodeOfCase.execute(query);
   }
 }

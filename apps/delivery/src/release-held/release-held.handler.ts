@@ -2,15 +2,15 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events, type CaseSupplementedData, type EventEnvelope } from '#libs/contracts';
 import { EventContext, OnEvent } from '#libs/messaging';
-import { IssueCertificates } from '../issue-certificates/issue-certificates.js';
+import { ReleaseHeld } from './release-held.js';
 
 /** 容缺受理: the supplement that brings the last pending material releases an issuance held since the fees settled. */
 @Controller()
 export class ReleaseHeldHandler {
-  constructor(private readonly issue: IssueCertificates) {}
+  constructor(private readonly releaseHeld: ReleaseHeld) {}
 
   @OnEvent(Events.CaseSupplemented)
   async onCaseSupplemented(@Payload() e: EventEnvelope<CaseSupplementedData>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.issue.release(ctx.tx, e.caseNo, e.data.pendingLeft ?? []);
+    await this.releaseHeld.execute(ctx.tx, e);
   }
 }

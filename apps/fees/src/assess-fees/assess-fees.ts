@@ -15,6 +15,11 @@ export class AssessFees {
   async execute(tx: Tx, e: EventEnvelope<CaseAcceptedData>): Promise<void> {
     const form = e.data.form ?? {};
     const lines = assessFees(e.data.fees ?? [], form, applicantCategoriesOf(form), e.data.formFields ?? []);
-    await this.assessments.add(tx.manager, e.caseNo, lines, totalFen(lines));
+    await this.assessments.add(tx.manager, e.caseNo, lines, totalFen(lines), {
+      itemCode: e.data.itemCode,
+      itemName: e.data.itemName,
+      itemVersion: e.data.itemVersion,
+      centerCode: e.data.centerCode,
+    });
   }
 }

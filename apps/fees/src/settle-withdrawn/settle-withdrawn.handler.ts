@@ -10,6 +10,6 @@ export class SettleWithdrawnHandler {
 
   @OnEvent(Events.CaseWithdrawn)
   async onCaseWithdrawn(@Payload() e: EventEnvelope<CaseWithdrawnData>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.settle.run(e, ctx.tx);
+    await this.settle.execute(ctx.tx, e);
   }
 }

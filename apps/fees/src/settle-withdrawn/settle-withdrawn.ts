@@ -16,7 +16,7 @@ export class SettleWithdrawn {
     private readonly notices: NoticeRepository,
   ) {}
 
-  async run(e: EventEnvelope<CaseWithdrawnData>, tx: Tx): Promise<void> {
+  async execute(tx: Tx, e: EventEnvelope<CaseWithdrawnData>): Promise<void> {
     // The acceptance event travels on the same stream but another consumer; throwing has the withdrawal retried.
     if (!(await this.assessments.lock(tx.manager, e.caseNo))) throw new Error(`no fee assessment for case ${e.caseNo} yet`);
     await this.assessments.markWithdrawn(tx.manager, e.caseNo, e.occurredAt);

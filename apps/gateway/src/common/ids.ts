@@ -1,12 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
+import { RESOURCE_ID } from '#libs/contracts';
 
 /**
  * Case numbers, task, notice and delivery ids are the services' to define; the gateway only keeps junk (slashes,
  * spaces, megabytes) from reaching NATS, and lets the service answer 404 for a well-formed unknown one.
  */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const ID_PATTERN = RESOURCE_ID;
 
 export const IsResourceId = (example: string, description?: string) =>
   applyDecorators(

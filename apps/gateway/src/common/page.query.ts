@@ -1,20 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { MAX_PAGE_LIMIT, PageQuerySchema } from '#libs/contracts';
 
-/** Cursor paging shared by every list that pages: an opaque cursor from the previous page and a page size. */
-export class PageQuery {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page (opaque).', example: 'WyIyMDI2LTExLTMwVDE1OjU5OjU5LjAwMDAwMFoiLCIwMTkzYTFiMi03YzNkLTdlNGYtOGE5Yi0wYzFkMmUzZjRhNWIiXQ' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a nextCursor from an earlier page' })
-  cursor?: string;
+/** How the page fields are documented, here and on a list query that extends a shared schema (WorklistQuery). */
+export const PAGE_CURSOR_DOC = {
+  description: 'nextCursor of the previous page (opaque).',
+  example: 'WyIyMDI2LTExLTMwVDE1OjU5OjU5LjAwMDAwMFoiLCIwMTkzYTFiMi03YzNkLTdlNGYtOGE5Yi0wYzFkMmUzZjRhNWIiXQ',
+};
+export const PAGE_LIMIT_DOC = { minimum: 1, maximum: MAX_PAGE_LIMIT, default: 50, example: 50 };
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50, example: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
+/** Cursor paging shared by every list that pages: the rules are PageQuerySchema's (#libs/contracts). */
+export class PageQuery extends PageQuerySchema {
+  @ApiPropertyOptional(PAGE_CURSOR_DOC)
+  override cursor?: string;
+
+  @ApiPropertyOptional(PAGE_LIMIT_DOC)
+  override limit?: number;
 }

@@ -11,7 +11,7 @@ export class TaskIdParam {
 }
 
 export class NoticeNoParam {
-  @IsResourceId('PN2026112300001')
+  @IsResourceId('PN202612020000427', 'Payment notice number (缴费通知书编号): PN, the issue date, a sequence and a check character.')
   noticeNo: string;
 }
 

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-
-export const DEPARTMENT_CODE = /^[A-Z0-9_-]{1,32}$/;
+import { DEPARTMENT_CODE } from '#libs/contracts';
 
 export class DepartmentCodeParam {
   @ApiProperty({ example: 'NRB', pattern: DEPARTMENT_CODE.source, description: 'Department code (upper case), as in the catalog.' })
@@ -9,5 +8,3 @@ export class DepartmentCodeParam {
   @Matches(DEPARTMENT_CODE, { message: '$property must be a department code: 1 to 32 upper-case letters, digits, "-" or "_"' })
   code: string;
 }
-
-export const USERNAME = /^[A-Za-z0-9._-]{1,64}$/;

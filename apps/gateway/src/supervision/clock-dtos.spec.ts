@@ -1,7 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import { AppError } from '#libs/contracts';
 import { RequestInvalid } from '../http/request-invalid.js';
-import { ExtendTaskDto } from '../task-extension/task-extension.dto.js';
+import { ExtendTaskDto } from '../tasks/dto/extend-task.dto.js';
 import { DecideTaskDto } from '../tasks/dto/decide-task.dto.js';
 import { StatsQuery, WarningsQuery } from './supervision.dto.js';
 

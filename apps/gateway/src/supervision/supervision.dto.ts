@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { DEPARTMENT_CODE } from '../staff/department-param.js';
+import { DEPARTMENT_CODE } from '#libs/contracts';
 
 export class WarningsQuery {
   @ApiPropertyOptional({ example: 'TAX', description: "Only this department's tasks (the case-level warnings have no department)." })

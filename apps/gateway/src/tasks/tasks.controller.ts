@@ -8,8 +8,8 @@ import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
 import { TaskIdParam } from '../common/params.dto.js';
 import { CorrelationId } from '../http/request-context.js';
 import { DecideTaskDto } from './dto/decide-task.dto.js';
-import { WorklistPageDto } from '../task-workbench/dto/worklist-page.dto.js';
-import { WorklistQuery } from '../task-workbench/dto/worklist.query.js';
+import { WorklistPageDto } from './dto/worklist-page.dto.js';
+import { WorklistQuery } from './dto/worklist.query.js';
 import { TaskViewDto } from './dto/task-view.dto.js';
 
 @ApiTags('tasks')

@@ -1,9 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   AppError,
   ErrorCodes,
   Events,
   CaseStatus,
+  Rpc,
+  type FeeEstimate,
   type AcceptCaseReply,
   type AcceptCaseRequest,
   type CaseAcceptedData,
@@ -17,7 +19,7 @@ import {
 } from '#libs/contracts';
 import { shanghaiDate, toShanghai, WorkingCalendar } from '#libs/calendar';
 import type { ServiceConfig } from '#libs/config';
-import { UnitOfWork } from '#libs/messaging';
+import { RpcClient, UnitOfWork } from '#libs/messaging';
 import { isUniqueViolation } from '#libs/persistence';
 import { SERVICE_CONFIG } from '#libs/platform';
 import { CaseNumberRepository } from '../case/case-number.repository.js';
@@ -35,6 +37,8 @@ import { checkApplication, checkImmediateDecision, type MissingMaterial } from '
  */
 @Injectable()
 export class AcceptCase {
+  private readonly logger = new Logger(AcceptCase.name);
+
   private readonly calendar = WorkingCalendar.official();
 
   constructor(
@@ -44,6 +48,7 @@ export class AcceptCase {
     private readonly catalog: CatalogRepository,
     private readonly centers: CenterRepository,
     private readonly notices: OneTimeNotices,
+    private readonly rpc: RpcClient,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
@@ -81,6 +86,7 @@ export class AcceptCase {
       decidedAt: acceptedAt.toISOString(),
     };
     const decidingAuthority = await this.decidingAuthority(item);
+    const feeEstimate = await this.estimateFees(item, req, correlationId);
 
     const estimated = [promised, legal, ...(pendingDue ? [pendingDue] : [])].filter((d) => d.estimated);
     const reply: AcceptCaseReply = {
@@ -93,6 +99,7 @@ export class AcceptCase {
       ...(pending.length ? { pendingMaterials: pending, pendingDueAt: toShanghai(pendingDue!.at)! } : {}),
       ...(immediateDecision ? { decision: immediateDecision.decision } : {}),
       ...(decidingAuthority ? { decidingAuthority } : {}),
+      ...(feeEstimate ? { feeEstimate } : {}),
     };
 
     try {
@@ -171,6 +178,21 @@ export class AcceptCase {
   }
 
   /** 上报件: accepted here, decided by the authority the item names (e.g. the county's civil affairs bureau). */
+  /**
+   * 预计收费 from the fees service, the home of the fee rules: the same function its assessment applies to the
+   * acceptance event. The window does not wait on fees: an item without fees costs no request, and a fees service
+   * that does not answer within a second leaves the estimate out of the answer, not the case unaccepted.
+   */
+  private async estimateFees(item: ServiceItem, req: AcceptCaseRequest, correlationId: string): Promise<FeeEstimate | undefined> {
+    if (!item.fees?.length) return { lines: [], totalFen: 0 };
+    try {
+      return await this.rpc.request(Rpc.fees.estimate, { fees: item.fees, form: req.form ?? {}, ...(item.formFields?.length ? { formFields: item.formFields } : {}) }, { correlationId, timeoutMs: 1000 });
+    } catch (e) {
+      this.logger.warn(`no fee estimate for ${item.code}: ${(e as Error)?.message ?? String(e)}`);
+      return undefined;
+    }
+  }
+
   private async decidingAuthority(item: ServiceItem): Promise<DecidingAuthority | undefined> {
     if (item.caseType !== 'REPORTED' || !item.decidedBy) return undefined;
     const departmentName = await this.catalog.departmentName(item.decidedBy.department);

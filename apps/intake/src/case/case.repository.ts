@@ -13,6 +13,8 @@ import { queryOne, queryRows } from '#libs/persistence';
 
 /** An intake.cases row as PostgreSQL returns it. */
 export interface CaseRow {
+  /** The acceptance answer as the window got it (with the fee estimate). */
+  reply?: AcceptCaseReply | null;
   case_no: string;
   item_code: string;
   item_name: string;

@@ -10,16 +10,16 @@ export class FollowCaseHandler {
 
   @OnEvent(Events.CaseRejected)
   rejected(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
-    return this.followCase.run(e, ctx.tx);
+    return this.followCase.execute(ctx.tx, e);
   }
 
   @OnEvent(Events.DeliveryDispatched)
   dispatched(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
-    return this.followCase.run(e, ctx.tx);
+    return this.followCase.execute(ctx.tx, e);
   }
 
   @OnEvent(Events.DeliveryDelivered)
   delivered(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
-    return this.followCase.run(e, ctx.tx);
+    return this.followCase.execute(ctx.tx, e);
   }
 }

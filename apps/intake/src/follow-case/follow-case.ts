@@ -12,7 +12,7 @@ import { CaseRepository } from '../case/case.repository.js';
 export class FollowCase {
   constructor(private readonly cases: CaseRepository) {}
 
-  async run(e: EventEnvelope, tx: Tx): Promise<void> {
+  async execute(tx: Tx, e: EventEnvelope): Promise<void> {
     const to = statusOnEvent(e.type);
     if (!to) return;
     await this.cases.moveStatus(tx.manager, e.caseNo, to, statusesMovingTo(to));

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type CaseView } from '#libs/contracts';
+import type { CaseQuery, CaseView } from '#libs/contracts';
 import { toShanghai } from '#libs/calendar';
 import { maskIdNumber, maskPhone } from '#libs/checks';
 import { CaseRepository } from '../case/case.repository.js';
 import { CenterRepository } from '../catalog/center.repository.js';
 
+/** rpc.intake.case.get: the case as staff see it, the applicant's ID number and phone masked. */
 @Injectable()
 export class GetCase {
   constructor(
@@ -15,8 +16,8 @@ export class GetCase {
   ) {}
 
   /** Names come from the case row: the item version it was accepted under, whatever the catalog says today. */
-  async view(caseNo: string): Promise<CaseView> {
-    const r = await this.cases.get(this.ds.manager, caseNo);
+  async execute(query: CaseQuery): Promise<CaseView> {
+    const r = await this.cases.get(this.ds.manager, String(query.caseNo ?? ''));
     const centerName = await this.centers.nameOf(r.center_code);
     const pending = r.pending_materials ?? [];
     return {
@@ -44,9 +45,4 @@ export class GetCase {
     };
   }
 
-  /** The public status check: the case number plus the last four characters of the applicant's ID number. */
-  async applicantMatches(caseNo: string, idTail: string): Promise<boolean> {
-    const idNumber = await this.cases.applicantIdNumber(caseNo);
-    return idNumber !== undefined && idTail.length >= 4 && idNumber.toUpperCase().endsWith(idTail.toUpperCase());
-  }
 }

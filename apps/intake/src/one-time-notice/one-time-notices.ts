@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { toShanghai } from '#libs/calendar';
-import { maskIdNumber } from '#libs/checks';
-import { AppError, ErrorCodes, type Actor, type NoticeMaterial, type OneTimeNoticeView, type ServiceItem } from '#libs/contracts';
-import { isDocumentNo, oneTimeNoticeNo, DOCUMENT_PREFIX } from './document-number.js';
-import { OneTimeNoticeRepository, type NoticeRow } from './one-time-notice.repository.js';
+import type { Actor, NoticeMaterial, OneTimeNoticeView, ServiceItem } from '#libs/contracts';
+import { oneTimeNoticeNo } from './document-number.js';
+import { OneTimeNoticeRepository } from './one-time-notice.repository.js';
+import { toNoticeView } from './one-time-notice-view.js';
 
 export interface NoticeInput {
   item: ServiceItem;
@@ -14,7 +13,8 @@ export interface NoticeInput {
 
 /**
  * 一次性告知: when the window cannot accept, the applicant gets one written notice listing every missing or defective
- * material, and staff can look it up later by its number. It is committed on its own: nothing else is written.
+ * material, and staff can look it up later by its number (GetNotice). It is committed on its own: nothing else is
+ * written. A step of AcceptCase, which issues it when it cannot accept.
  */
 @Injectable()
 export class OneTimeNotices {
@@ -34,26 +34,7 @@ export class OneTimeNotices {
       issued_at: issuedAt,
       issued_by: actor.id,
     });
-    return toView(row);
+    return toNoticeView(row);
   }
 
-  async get(noticeNo: string): Promise<OneTimeNoticeView> {
-    const row = isDocumentNo(DOCUMENT_PREFIX.oneTimeNotice, noticeNo) ? await this.notices.find(noticeNo) : undefined;
-    if (!row) throw AppError.notFound(ErrorCodes.ONE_TIME_NOTICE_NOT_FOUND, `No one-time notice ${noticeNo}.`);
-    return toView(row);
-  }
-}
-
-function toView(r: NoticeRow): OneTimeNoticeView {
-  return {
-    noticeNo: r.notice_no,
-    itemCode: r.item_code,
-    itemName: r.item_name,
-    itemVersion: r.item_version,
-    centerCode: r.center_code,
-    ...(r.applicant ? { applicant: { ...r.applicant, idNumber: maskIdNumber(r.applicant.idNumber) } } : {}),
-    missing: r.missing,
-    issuedAt: toShanghai(r.issued_at)!,
-    issuedBy: r.issued_by,
-  };
 }

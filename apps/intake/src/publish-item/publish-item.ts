@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { toShanghai } from '#libs/calendar';
 import { AppError, ErrorCodes, type Command, type Problem, type PublishItemReply, type PublishItemRequest } from '#libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
-import { itemProblems } from './item-rules.js';
+import { checkDefinition, requireAdmin } from './definition-check.js';
 
 /**
  * The catalog is data (事项目录): an administrator adds an item or publishes a new version of one. Versions are
@@ -17,21 +17,8 @@ export class PublishItem {
     private readonly catalog: CatalogRepository,
   ) {}
 
-  /** A new item: version 1. 409 when the code is taken (publish a new version instead). */
-  async create(cmd: Command<PublishItemRequest>): Promise<PublishItemReply> {
-    requireAdmin(cmd);
-    const definition = cmd.data?.definition as unknown as Record<string, unknown>;
-    return this.ds.transaction(async (m) => {
-      await this.check(m, definition, []);
-      const code = definition.code as string;
-      const publishedAt = await this.catalog.addFirstVersion(m, code, definition.name, definition, cmd.actor.id);
-      if (!publishedAt) throw AppError.conflict(ErrorCodes.CATALOG_ITEM_EXISTS, `Service item ${code} already exists; publish a new version with PUT /catalog/items/${code}.`);
-      return { code, version: 1, name: definition.name as string, publishedAt: toShanghai(publishedAt)! };
-    });
-  }
-
   /** The next version of an existing item; publishers of one item queue on an advisory lock, so versions never collide. */
-  async publish(cmd: Command<PublishItemRequest>): Promise<PublishItemReply> {
+  async execute(cmd: Command<PublishItemRequest>): Promise<PublishItemReply> {
     requireAdmin(cmd);
     const code = String(cmd.data?.code ?? '');
     const definition = cmd.data?.definition as unknown as Record<string, unknown>;
@@ -44,7 +31,7 @@ export class PublishItem {
       await this.catalog.lockItemCode(m, code);
       const latest = await this.catalog.latestVersion(m, code);
       if (!latest) throw AppError.notFound(ErrorCodes.ITEM_NOT_FOUND, `No service item ${code} in the catalog; create it with POST /catalog/items.`);
-      await this.check(m, full, pathProblems);
+      await checkDefinition(this.catalog, m, full, pathProblems);
       // The same definition again (a retried PUT) publishes nothing new: PUT stays idempotent.
       if (canonical(latest.definition) === canonical(full)) {
         return { code, version: latest.version, name: (full as Record<string, unknown>).name as string, publishedAt: toShanghai(latest.published_at)! };
@@ -54,12 +41,6 @@ export class PublishItem {
       return { code, version, name: (full as Record<string, unknown>).name as string, publishedAt: toShanghai(publishedAt)! };
     });
   }
-
-  private async check(m: EntityManager, definition: unknown, extra: Problem[]): Promise<void> {
-    const departments = new Set((await this.catalog.listDepartments(m)).map((d) => d.code));
-    const problems = [...extra, ...itemProblems(definition, { departments })];
-    if (problems.length) throw AppError.invalid(ErrorCodes.CATALOG_INVALID, problems, 'The item definition has problems; every one is listed. Nothing was published.');
-  }
 }
 
 /** JSON with object keys sorted: jsonb does not keep key order, so compare like with like. */
@@ -68,8 +49,4 @@ function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   const o = v as Record<string, unknown>;
   return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
-}
-
-function requireAdmin(cmd: Command<unknown>): void {
-  if (cmd?.actor?.role !== 'ADMIN') throw AppError.forbidden(ErrorCodes.AUTH_FORBIDDEN, 'Only an administrator publishes catalog items.');
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { Rpc, type ReceiptView } from '#libs/contracts';
+import { Rpc, type CaseQuery, type ReceiptView } from '#libs/contracts';
 import { OnRpc } from '#libs/messaging';
 import { CaseReceipt } from './case-receipt.js';
 
@@ -9,7 +9,7 @@ export class CaseReceiptHandler {
   constructor(private readonly receipt: CaseReceipt) {}
 
   @OnRpc(Rpc.intake.receipt)
-  view(@Payload() q: { caseNo?: string }): Promise<ReceiptView> {
-    return this.receipt.view(String(q?.caseNo ?? ''));
+  view(@Payload() q: CaseQuery): Promise<ReceiptView> {
+    return this.receipt.execute(q);
   }
 }

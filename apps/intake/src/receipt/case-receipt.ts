@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { toShanghai } from '#libs/calendar';
 import { maskIdNumber, maskPhone } from '#libs/checks';
-import type { ReceiptView } from '#libs/contracts';
+import type { CaseQuery, ReceiptView } from '#libs/contracts';
 import { CaseRepository } from '../case/case.repository.js';
 import { CenterRepository } from '../catalog/center.repository.js';
 
@@ -18,8 +18,8 @@ export class CaseReceipt {
     private readonly centers: CenterRepository,
   ) {}
 
-  async view(caseNo: string): Promise<ReceiptView> {
-    const c = await this.cases.get(this.ds.manager, caseNo);
+  async execute(query: CaseQuery): Promise<ReceiptView> {
+    const c = await this.cases.get(this.ds.manager, String(query?.caseNo ?? ''));
     const center = await this.centers.heading(c.center_code);
     const d = c.immediate_decision;
     return {
@@ -39,6 +39,7 @@ export class CaseReceipt {
       acceptedBy: c.accepted_by,
       ...(c.deciding_authority ? { decidingAuthority: c.deciding_authority } : {}),
       ...(d ? { immediateDecision: { decision: d.decision, opinion: d.opinion, decidedBy: d.decidedBy } } : {}),
+      ...(c.reply?.feeEstimate ? { feeEstimate: c.reply.feeEstimate } : {}),
       status: c.status,
     };
   }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { toShanghai } from '#libs/calendar';
-import { maskIdNumber, maskPhone } from '#libs/checks';
 import { AppError, ErrorCodes, type Command, type RefusalView, type RefuseRequest, type ServiceItem } from '#libs/contracts';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { CenterRepository } from '../catalog/center.repository.js';
-import { DOCUMENT_PREFIX, isDocumentNo, refusalNo } from '../one-time-notice/document-number.js';
-import { RefusalRepository, type RefusalRow } from './refusal.repository.js';
+import { refusalNo } from '../one-time-notice/document-number.js';
+import { RefusalRepository } from './refusal.repository.js';
+import { toRefusalView } from './refusal-view.js';
 import { refusalProblems } from './refusal-rules.js';
 
 /**
@@ -20,7 +19,7 @@ export class RefuseApplication {
     private readonly centers: CenterRepository,
   ) {}
 
-  async refuse(cmd: Command<RefuseRequest>): Promise<RefusalView> {
+  async execute(cmd: Command<RefuseRequest>): Promise<RefusalView> {
     const req = cmd.data;
     const item = await this.catalog.getItem(String(req?.itemCode ?? '')).catch((e: unknown) => {
       if (e instanceof AppError && e.status === 404) return undefined;
@@ -45,27 +44,7 @@ export class RefuseApplication {
       refused_at: refusedAt,
       refused_by: cmd.actor.id,
     });
-    return toView(row);
+    return toRefusalView(row);
   }
 
-  async get(no: string): Promise<RefusalView> {
-    const row = isDocumentNo(DOCUMENT_PREFIX.refusal, no) ? await this.refusals.find(no) : undefined;
-    if (!row) throw AppError.notFound(ErrorCodes.REFUSAL_NOT_FOUND, `No refusal ${no}.`);
-    return toView(row);
-  }
-}
-
-function toView(r: RefusalRow): RefusalView {
-  const { phone, ...applicant } = r.applicant;
-  return {
-    refusalNo: r.refusal_no,
-    itemCode: r.item_code,
-    itemName: r.item_name,
-    itemVersion: r.item_version,
-    centerCode: r.center_code,
-    applicant: { ...applicant, idNumber: maskIdNumber(applicant.idNumber), ...(phone ? { phone: maskPhone(phone) } : {}) },
-    reason: r.reason,
-    refusedAt: toShanghai(r.refused_at)!,
-    refusedBy: r.refused_by,
-  };
 }

@@ -9,6 +9,6 @@ export class OverduePendingHandler {
 
   @OnRpc(Rpc.intake.overduePendingMaterials)
   list(): Promise<OverduePendingView[]> {
-    return this.overdue.list();
+    return this.overdue.execute();
   }
 }

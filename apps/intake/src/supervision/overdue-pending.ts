@@ -11,7 +11,7 @@ import { CaseRepository } from '../case/case.repository.js';
 export class OverduePending {
   constructor(private readonly cases: CaseRepository) {}
 
-  async list(): Promise<OverduePendingView[]> {
+  async execute(): Promise<OverduePendingView[]> {
     const rows = await this.cases.overduePending();
     return rows.map((r) => ({
       caseNo: r.case_no,

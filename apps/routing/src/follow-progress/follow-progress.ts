@@ -17,7 +17,7 @@ export class FollowProgress {
     private readonly transitions: WorkflowTransitions,
   ) {}
 
-  async run(e: EventEnvelope, tx: Tx): Promise<void> {
+  async execute(tx: Tx, e: EventEnvelope): Promise<void> {
     const wf = await this.workflows.lock(tx.manager, e.caseNo);
     await this.timeline.record(tx.manager, e);
     const next = statusAfterEvent(wf.status, e.type);

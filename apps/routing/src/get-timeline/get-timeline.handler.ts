@@ -2,7 +2,6 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Rpc, type TimelineEntry } from '#libs/contracts';
 import { OnRpc } from '#libs/messaging';
-import { caseNoOf } from '../workflow/case-no-query.js';
 import { GetTimeline } from './get-timeline.js';
 
 @Controller()
@@ -11,6 +10,6 @@ export class GetTimelineHandler {
 
   @OnRpc(Rpc.routing.getTimeline)
   handle(@Payload() query: { caseNo: string }): Promise<TimelineEntry[]> {
-    return this.getTimeline.run(caseNoOf(query));
+    return this.getTimeline.execute(query);
   }
 }

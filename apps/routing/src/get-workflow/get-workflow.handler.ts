@@ -2,7 +2,6 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Rpc, type WorkflowView } from '#libs/contracts';
 import { OnRpc } from '#libs/messaging';
-import { caseNoOf } from '../workflow/case-no-query.js';
 import { GetWorkflow } from './get-workflow.js';
 
 @Controller()
@@ -11,6 +10,6 @@ export class GetWorkflowHandler {
 
   @OnRpc(Rpc.routing.getWorkflow)
   handle(@Payload() query: { caseNo: string }): Promise<WorkflowView> {
-    return this.getWorkflow.run(caseNoOf(query));
+    return this.getWorkflow.execute(query);
   }
 }

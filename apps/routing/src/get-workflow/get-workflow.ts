@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { toShanghai } from '#libs/calendar';
-import type { WorkflowView } from '#libs/contracts';
-import { caseNotFound } from '../workflow/case-no-query.js';
+import type { CaseQuery, WorkflowView } from '#libs/contracts';
+import { caseNoOf, caseNotFound } from '../workflow/case-no-query.js';
 import { WorkflowRepository } from '../workflow/workflow.repository.js';
 import { SuspensionRepository } from '../supplement/suspension.repository.js';
 import { toSuspensionView } from '../supplement/suspension-view.js';
@@ -14,7 +14,8 @@ export class GetWorkflow {
     private readonly suspensions: SuspensionRepository,
   ) {}
 
-  async run(caseNo: string): Promise<WorkflowView> {
+  async execute(query: CaseQuery): Promise<WorkflowView> {
+    const caseNo = caseNoOf(query);
     const wf = await this.workflows.find(caseNo);
     if (!wf) throw caseNotFound(caseNo);
     return {

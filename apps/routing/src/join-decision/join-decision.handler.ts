@@ -10,6 +10,6 @@ export class JoinDecisionHandler {
 
   @OnEvent(Events.TaskDecided)
   handle(@Payload() e: EventEnvelope<TaskDecidedData>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.joinDecision.run(e, ctx.tx);
+    return this.joinDecision.execute(ctx.tx, e);
   }
 }

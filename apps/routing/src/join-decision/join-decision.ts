@@ -24,7 +24,7 @@ export class JoinDecision {
     private readonly suspendCase: SuspendCase,
   ) {}
 
-  async run(e: EventEnvelope<TaskDecidedData>, tx: Tx): Promise<void> {
+  async execute(tx: Tx, e: EventEnvelope<TaskDecidedData>): Promise<void> {
     const wf = await this.workflows.lock(tx.manager, e.caseNo);
     await this.timeline.record(tx.manager, e);
     await this.workflows.recordDecision(tx.manager, e);
@@ -34,7 +34,7 @@ export class JoinDecision {
     }
     // Decisions that come in after the case ended are kept (every department's opinion stays) but change nothing.
     if (!isUnderReview(wf.status) || e.data.stage !== wf.current_stage) return;
-    if (e.data.decision === 'REQUEST_SUPPLEMENT') return this.suspendCase.run(tx, wf, e);
+    if (e.data.decision === 'REQUEST_SUPPLEMENT') return this.suspendCase.suspend(tx, wf, e);
     const decisions = await this.workflows.decisionsOf(tx.manager, wf.case_no, wf.current_stage);
     await this.follow(tx, wf, joinStage(wf.plan, wf.current_stage, decisions));
   }

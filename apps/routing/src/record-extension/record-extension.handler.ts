@@ -10,6 +10,6 @@ export class RecordExtensionHandler {
 
   @OnEvent(Events.TaskExtended)
   handle(@Payload() e: EventEnvelope<TaskExtendedData>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.recordExtension.run(e, ctx.tx);
+    return this.recordExtension.execute(ctx.tx, e);
   }
 }

@@ -20,7 +20,7 @@ export class RecordExtension {
     private readonly clocks: Clocks,
   ) {}
 
-  async run(e: EventEnvelope<TaskExtendedData>, tx: Tx): Promise<void> {
+  async execute(tx: Tx, e: EventEnvelope<TaskExtendedData>): Promise<void> {
     await this.workflows.lock(tx.manager, e.caseNo);
     await this.timeline.record(tx.manager, e);
     const d = e.data;

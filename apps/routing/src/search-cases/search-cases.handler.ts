@@ -10,6 +10,6 @@ export class SearchCasesHandler {
 
   @OnRpc(Rpc.routing.searchCases)
   handle(@Payload() q: CaseSearchQuery): Promise<CaseSearchPage> {
-    return this.searchCases.run(q ?? {});
+    return this.searchCases.execute(q ?? {});
   }
 }

@@ -13,7 +13,7 @@ const STATUSES = Object.values(CaseStatus) as string[];
 export class SearchCases {
   constructor(private readonly workflows: WorkflowRepository) {}
 
-  async run(q: CaseSearchQuery): Promise<CaseSearchPage> {
+  async execute(q: CaseSearchQuery): Promise<CaseSearchPage> {
     const problems: Problem[] = [];
     const limit = pageSize(q.limit);
     if (limit === null) problems.push({ field: 'limit', rule: 'range', message: 'limit must be a whole number from 1 to 200' });

@@ -10,6 +10,6 @@ export class StartWorkflowHandler {
 
   @OnEvent(Events.CaseAccepted)
   handle(@Payload() e: EventEnvelope<CaseAcceptedData>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.startWorkflow.run(e, ctx.tx);
+    return this.startWorkflow.execute(ctx.tx, e);
   }
 }

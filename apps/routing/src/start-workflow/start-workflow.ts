@@ -20,7 +20,7 @@ export class StartWorkflow {
     private readonly transitions: WorkflowTransitions,
   ) {}
 
-  async run(e: EventEnvelope<CaseAcceptedData>, tx: Tx): Promise<void> {
+  async execute(tx: Tx, e: EventEnvelope<CaseAcceptedData>): Promise<void> {
     const d = e.data;
     const created = await this.workflows.add(tx.manager, {
       caseNo: e.caseNo,

@@ -48,7 +48,7 @@ export class SupervisionStats {
     private readonly suspensions: SuspensionRepository,
   ) {}
 
-  async run(query: unknown): Promise<SupervisionStatsView> {
+  async execute(query: unknown): Promise<SupervisionStatsView> {
     const now = new Date();
     const { from, to } = parseStatsQuery(query, now);
     const window = { from: fromShanghai(from), to: new Date(fromShanghai(to).getTime() + DAY_MS) };

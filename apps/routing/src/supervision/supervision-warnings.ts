@@ -38,7 +38,7 @@ export class SupervisionWarnings {
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  async run(query: unknown): Promise<SupervisionWarningView[]> {
+  async execute(query: unknown): Promise<SupervisionWarningView[]> {
     const q = parseWarningsQuery(query);
     // Blocks have no department: like case-level warnings, a department filter leaves them out.
     const blocked = q.department || (q.level && q.level !== 'BLOCKED') ? [] : await this.blocked();

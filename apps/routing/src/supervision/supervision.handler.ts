@@ -14,11 +14,11 @@ export class SupervisionHandler {
 
   @OnRpc(Rpc.routing.supervisionWarnings)
   currentWarnings(@Payload() query: unknown): Promise<SupervisionWarningView[]> {
-    return this.warnings.run(query);
+    return this.warnings.execute(query);
   }
 
   @OnRpc(Rpc.routing.supervisionStats)
   figures(@Payload() query: unknown): Promise<SupervisionStatsView> {
-    return this.stats.run(query);
+    return this.stats.execute(query);
   }
 }

@@ -10,6 +10,6 @@ export class ResumeCaseHandler {
 
   @OnEvent(Events.CaseSupplemented)
   handle(@Payload() e: EventEnvelope<CaseSupplementedData>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.resumeCase.run(e, ctx.tx);
+    return this.resumeCase.execute(ctx.tx, e);
   }
 }

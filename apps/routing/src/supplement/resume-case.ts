@@ -30,7 +30,7 @@ export class ResumeCase {
     private readonly onTimeline: TimelineWriter,
   ) {}
 
-  async run(e: EventEnvelope<CaseSupplementedData>, tx: Tx): Promise<void> {
+  async execute(tx: Tx, e: EventEnvelope<CaseSupplementedData>): Promise<void> {
     const m = tx.manager;
     const wf = await this.workflows.lock(m, e.caseNo);
     const open = wf.status === CaseStatus.SUSPENDED ? await this.suspensions.lockOpen(m, e.caseNo) : undefined;

@@ -24,7 +24,7 @@ export class SuspendCase {
     private readonly onTimeline: TimelineWriter,
   ) {}
 
-  async run(tx: Tx, wf: WorkflowRow, e: EventEnvelope<TaskDecidedData>): Promise<void> {
+  async suspend(tx: Tx, wf: WorkflowRow, e: EventEnvelope<TaskDecidedData>): Promise<void> {
     const d = e.data;
     const requested = d.requested ?? [];
     const open = await this.suspensions.lockOpen(tx.manager, wf.case_no);

@@ -13,7 +13,7 @@ export class WarningSweepHandler {
 
   @OnRpc(Rpc.routing.runWarningSweep)
   handle(): Promise<WarningSweepReply> {
-    return this.sweep.run();
+    return this.sweep.execute();
   }
 }
 
@@ -54,7 +54,7 @@ export class WarningSweepHttpController {
       res.status(401);
       return { code: 'AUTH.UNAUTHENTICATED', message: 'Authorization: Bearer <INTERNAL_TOKEN> required' };
     }
-    return this.sweep.run();
+    return this.sweep.execute();
   }
 }
 

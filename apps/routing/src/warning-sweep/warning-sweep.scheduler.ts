@@ -33,7 +33,7 @@ export class WarningSweepScheduler implements OnApplicationBootstrap, OnApplicat
   private tick(): void {
     if (this.running) return; // the previous sweep of this process is still going
     this.running = this.sweep
-      .run()
+      .execute()
       .catch((e) => this.logger.error(`warning sweep failed (next try in ${this.intervalMs} ms): ${(e as Error).message}`))
       .finally(() => (this.running = undefined));
   }

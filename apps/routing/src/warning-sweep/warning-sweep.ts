@@ -29,7 +29,7 @@ export class WarningSweep {
     private readonly onTimeline: TimelineWriter,
   ) {}
 
-  async run(now: Date = new Date()): Promise<WarningSweepReply> {
+  async execute(now: Date = new Date()): Promise<WarningSweepReply> {
     let claimed = 0;
     let raised = 0;
     for (const subject of ['CASE', 'TASK'] as const) {

@@ -10,6 +10,6 @@ export class WithdrawCaseHandler {
 
   @OnEvent(Events.CaseWithdrawn)
   handle(@Payload() e: EventEnvelope<CaseWithdrawnData>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.withdrawCase.run(e, ctx.tx);
+    return this.withdrawCase.execute(ctx.tx, e);
   }
 }

@@ -23,7 +23,7 @@ export class WithdrawCase {
     private readonly clocks: Clocks,
   ) {}
 
-  async run(e: EventEnvelope<CaseWithdrawnData>, tx: Tx): Promise<void> {
+  async execute(tx: Tx, e: EventEnvelope<CaseWithdrawnData>): Promise<void> {
     const wf = await this.workflows.lock(tx.manager, e.caseNo);
     await this.timeline.record(tx.manager, e);
     if (!withdrawable(wf.status)) return;

@@ -1,4 +1,5 @@
 import { creditCodeCheckChar } from '#libs/checks';
+import { PAYMENT_CHANNELS } from '#libs/contracts';
 import { reTransfer, sealFiling } from '../../../support/intake-applications.js';
 import { delegationBody, REFUSAL_BODY, type Fixtures } from './fixtures.js';
 import { any, arr, bool, date, int, obj, oneOf, Raw, text, type ObjSpec, type Spec } from './spec.js';
@@ -285,6 +286,43 @@ const otherPickupCodes = (code: string) => {
   return [String((n + 1) % 1_000_000).padStart(6, '0'), String((n + 500_000) % 1_000_000).padStart(6, '0'), '12345', '1234567', 'abcdef', ` ${code}`];
 };
 
+/** A variant as NRB's chief representative on NRB's task of the review case; other departments' tasks are refused. */
+const onNrbTask = (fx: Fixtures, v: Pick<Variant, 'body' | 'bodySpec'>): Variant => ({
+  user: 'rep.nrb',
+  params: { taskId: fx.reviewCase.tasks.NRB },
+  badParams: { taskId: nrbTaskBads(fx) },
+  ...v,
+});
+
+/** A staff user's read of one case (GET …/{caseNo}…), on the case of the fixtures that `caseOf` picks. */
+const caseRead = (path: string, user: string, caseOf: (fx: Fixtures) => { caseNo: string }): RouteDef => ({
+  method: 'GET',
+  path,
+  access: 'staff',
+  writes: false,
+  params: { caseNo: 'caseNo' },
+  variants: (fx) => [{ user, params: { caseNo: caseOf(fx).caseNo } }],
+});
+
+/** POST /deliveries/{deliveryId}/<action> by `user` on the delivery of `method`; the other method's delivery is refused. */
+const deliveryCommand = (
+  action: string,
+  user: string,
+  role: Role,
+  method: 'WINDOW' | 'COURIER',
+  request: (fx: Fixtures) => Pick<Variant, 'body' | 'bodySpec'>,
+): RouteDef => ({
+  method: 'POST',
+  path: `/api/v1/deliveries/{deliveryId}/${action}`,
+  access: [role],
+  writes: true,
+  params: { deliveryId: 'resourceId' },
+  variants: (fx) => {
+    const [own, other] = method === 'WINDOW' ? [fx.windowDelivery, fx.courierDelivery] : [fx.courierDelivery, fx.windowDelivery];
+    return [{ user, params: { deliveryId: own.deliveryId }, badParams: { deliveryId: [other.deliveryId] }, ...request(fx) }];
+  },
+});
+
 export const ROUTES: RouteDef[] = [
   {
     method: 'POST',
@@ -359,22 +397,8 @@ export const ROUTES: RouteDef[] = [
       { user: 'clerk1', query: { itemCode: 'RE-TRANSFER', acceptedFrom: '2026-11-01', acceptedTo: '2026-12-31' } },
     ],
   },
-  {
-    method: 'GET',
-    path: '/api/v1/cases/{caseNo}',
-    access: 'staff',
-    writes: false,
-    params: { caseNo: 'caseNo' },
-    variants: (fx) => [{ user: 'supervisor1', params: { caseNo: fx.reviewCase.caseNo } }],
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/cases/{caseNo}/timeline',
-    access: 'staff',
-    writes: false,
-    params: { caseNo: 'caseNo' },
-    variants: (fx) => [{ user: 'clerk1', params: { caseNo: fx.paymentNotice.caseNo } }],
-  },
+  caseRead('/api/v1/cases/{caseNo}', 'supervisor1', (fx) => fx.reviewCase),
+  caseRead('/api/v1/cases/{caseNo}/timeline', 'clerk1', (fx) => fx.paymentNotice),
   {
     method: 'POST',
     path: '/api/v1/cases/{caseNo}/supplements',
@@ -411,14 +435,7 @@ export const ROUTES: RouteDef[] = [
       { user: 'clerk1', params: { caseNo: fx.reviewCase.caseNo }, body: { reason: '申请人主动撤回申请' }, bodySpec: obj({ reason: text({ req: true, max: 1000, notBlank: true }) }) },
     ],
   },
-  {
-    method: 'GET',
-    path: '/api/v1/cases/{caseNo}/receipt',
-    access: 'staff',
-    writes: false,
-    params: { caseNo: 'caseNo' },
-    variants: (fx) => [{ user: 'clerk1', params: { caseNo: fx.windowDelivery.caseNo } }],
-  },
+  caseRead('/api/v1/cases/{caseNo}/receipt', 'clerk1', (fx) => fx.windowDelivery),
   {
     method: 'GET',
     path: '/api/v1/notices/{noticeNo}',
@@ -470,10 +487,7 @@ export const ROUTES: RouteDef[] = [
     writes: true,
     params: { taskId: 'resourceId' },
     variants: (fx) => [
-      {
-        user: 'rep.nrb',
-        params: { taskId: fx.reviewCase.tasks.NRB },
-        badParams: { taskId: nrbTaskBads(fx) },
+      onNrbTask(fx, {
         body: { decision: 'APPROVE', opinion: '材料齐全，同意登记' },
         // For APPROVE an empty opinion or list counts as none (DecisionSchema, #libs/contracts): only blank text,
         // over-long text, wrong types and bad elements are refused. A requested list with APPROVE is refused by
@@ -483,7 +497,7 @@ export const ROUTES: RouteDef[] = [
           opinion: text({ max: 2000, notBlank: true, emptyOk: true }),
           requested: arr(obj({ code: text({ max: 32 }), name: text({ req: true, max: 200, notBlank: true }), reason: text({ max: 500 }) }), { max: 50 }),
         }),
-      },
+      }),
       {
         // 补正 on HUD's task: the reasons and the list are required, every element named.
         user: 'rep.hud',
@@ -505,14 +519,11 @@ export const ROUTES: RouteDef[] = [
     writes: true,
     params: { taskId: 'resourceId' },
     variants: (fx) => [
-      {
-        user: 'rep.nrb',
-        params: { taskId: fx.reviewCase.tasks.NRB },
-        badParams: { taskId: nrbTaskBads(fx) },
+      onNrbTask(fx, {
         body: { workingDays: 3, reason: '需组织联合踏勘，现场核查需要时间' },
         // RE-TRANSFER: due after 5 working days, legal limit 30: more than 25 more days pass the legal deadline (422).
         bodySpec: obj({ workingDays: int({ req: true, min: 1, max: 60, bad: [30, 45, 60] }), reason: text({ req: true, max: 500, notBlank: true }) }),
-      },
+      }),
     ],
   },
   {
@@ -574,17 +585,14 @@ export const ROUTES: RouteDef[] = [
     writes: true,
     params: { taskId: 'resourceId' },
     variants: (fx) => [
-      {
-        user: 'rep.nrb',
-        params: { taskId: fx.reviewCase.tasks.NRB },
-        badParams: { taskId: nrbTaskBads(fx) },
+      onNrbTask(fx, {
         body: { assignee: 'rep.nrb', reason: '该片区由其负责' },
         bodySpec: obj({
           // null is allowed (the whole department); any other user is not of NRB, or does not exist (422).
           assignee: text({ req: true, nullable: true, max: 64, notEmpty: true, bad: [...USERNAME_BAD, 'nobody', 'rep.tax', 'clerk1', 'backup.nrb'] }),
           reason: text({ req: true, max: 500, notBlank: true }),
         }),
-      },
+      }),
     ],
   },
   {
@@ -666,14 +674,7 @@ export const ROUTES: RouteDef[] = [
       },
     ],
   },
-  {
-    method: 'GET',
-    path: '/api/v1/cases/{caseNo}/site-surveys',
-    access: 'staff',
-    writes: false,
-    params: { caseNo: 'caseNo' },
-    variants: (fx) => [{ user: 'rep.nrb', params: { caseNo: fx.surveyCase.caseNo } }],
-  },
+  caseRead('/api/v1/cases/{caseNo}/site-surveys', 'rep.nrb', (fx) => fx.surveyCase),
   {
     method: 'POST',
     path: '/api/v1/site-surveys/{surveyId}/findings',
@@ -710,10 +711,103 @@ export const ROUTES: RouteDef[] = [
   {
     method: 'GET',
     path: '/api/v1/payment-notices',
-    access: ['FINANCE'],
+    access: ['FINANCE', 'SUPERVISOR'],
     writes: false,
-    query: { status: { bad: ['unpaid', 'OPEN', 'UNPAID,PAID'] } },
-    variants: () => [{ user: 'finance1', query: { status: 'UNPAID' } }],
+    query: {
+      status: { bad: ['unpaid', 'OPEN', 'UNPAID,PAID'] },
+      department: { bad: ['nrb', 'N', 'x'.repeat(40)] },
+      from: { bad: ['2026-02-30', '20261201', '2026-12-1'] },
+      to: { bad: ['2026-13-01', 'tomorrow'] },
+      cursor: { bad: ['not-a-cursor', 'x'.repeat(201)] },
+      limit: { bad: ['0', '201', '1.5', '-1'] },
+    },
+    variants: () => [
+      { user: 'finance1', query: { status: 'UNPAID' } },
+      { user: 'supervisor1', query: { department: 'NRB', from: '2026-01-01', to: '2026-12-31', limit: '10' } },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/payment-notices/{noticeNo}',
+    access: ['FINANCE', 'SUPERVISOR', 'CLERK'],
+    writes: false,
+    params: { noticeNo: 'paymentNoticeNo' },
+    variants: (fx) => [{ user: 'finance1', params: { noticeNo: fx.paymentNotice.noticeNo } }],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/payment-notices/{noticeNo}/print',
+    access: ['FINANCE', 'SUPERVISOR', 'CLERK'],
+    writes: false,
+    params: { noticeNo: 'paymentNoticeNo' },
+    query: { format: { bad: ['doc', 'PDF', 'html,pdf'] } },
+    variants: (fx) => [{ user: 'clerk1', params: { noticeNo: fx.paymentNotice.noticeNo }, query: { format: 'html' } }],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/payment-notices/{noticeNo}/reissue',
+    access: ['FINANCE'],
+    writes: true,
+    params: { noticeNo: 'paymentNoticeNo' },
+    // The fixture's notice is payable, not expired: a reissue is always refused (409), whatever the body.
+    variants: (fx) => [{ user: 'finance1', params: { noticeNo: fx.paymentNotice.noticeNo }, body: { reason: '逾期重开' }, bodySpec: obj({ reason: text({ max: 500, notBlank: true }) }) }],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/payment-notices/{noticeNo}/refunds',
+    access: ['FINANCE'],
+    writes: true,
+    params: { noticeNo: 'paymentNoticeNo' },
+    // Nothing was paid on the fixture's notice: every refund is refused (422), and every malformed one 400.
+    variants: (fx) => [
+      {
+        user: 'finance1',
+        params: { noticeNo: fx.paymentNotice.noticeNo },
+        body: { amountFen: 100, reason: '撤回退费' },
+        bodySpec: obj({
+          amountFen: int({ req: true, min: 1, max: 9_999_999_999, bad: [1, fx.paymentNotice.totalFen] }),
+          reason: text({ req: true, max: 500, notBlank: true }),
+          channel: oneOf(PAYMENT_CHANNELS),
+          department: text({ bad: ['nrb', 'N', 'MOON'] }),
+        }),
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/payments/callback',
+    access: 'public',
+    writes: true,
+    // Unsigned: every request, however well formed, is a 401 and writes nothing (the signed path is in fees.e2e.ts).
+    variants: (fx) => [
+      {
+        user: null,
+        body: { noticeNo: fx.paymentNotice.noticeNo, amountFen: fx.paymentNotice.totalFen, bankReference: 'UP202612021015000001', channel: 'UNIONPAY', paidAt: '2026-12-02T10:15:00+08:00' },
+        bodySpec: obj({
+          noticeNo: text({ req: true }),
+          amountFen: int({ req: true, min: 1, max: 9_999_999_999 }),
+          bankReference: text({ req: true, max: 64 }),
+          channel: oneOf(PAYMENT_CHANNELS, { req: true }),
+          paidAt: text({ req: true }),
+        }),
+      },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/reconciliation/daily',
+    access: ['FINANCE', 'SUPERVISOR'],
+    writes: false,
+    query: { date: { bad: ['2026-02-30', '20261202', 'yesterday', '1999-12-31'] } },
+    variants: () => [{ user: 'finance1', query: { date: '2026-12-01' } }],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/reconciliation/daily.csv',
+    access: ['FINANCE', 'SUPERVISOR'],
+    writes: false,
+    query: { date: { bad: ['2026-02-30', '2026-12-32', ''] } },
+    variants: () => [{ user: 'supervisor1', query: { date: '2026-12-01' } }],
   },
   {
     method: 'GET',
@@ -738,8 +832,8 @@ export const ROUTES: RouteDef[] = [
           body: { amountFen: total, channel: 'POS', reference: 'POS-0001' },
           bodySpec: obj({
             // One payment settles the notice: any other amount is refused (422).
-            amountFen: int({ req: true, min: 1, max: Number.MAX_SAFE_INTEGER, bad: [total - 1, total + 1, total * 100, 1] }),
-            channel: oneOf(['CASH_REGISTER', 'POS', 'WECHAT', 'ALIPAY', 'BANK_TRANSFER', 'UNIONPAY'], { req: true }),
+            amountFen: int({ req: true, min: 1, max: 9_999_999_999, bad: [total - 1, total + 1, total * 100, 1] }),
+            channel: oneOf(PAYMENT_CHANNELS, { req: true }),
             reference: text({ req: true, max: 64, notBlank: true }),
           }),
         },
@@ -757,75 +851,27 @@ export const ROUTES: RouteDef[] = [
       { user: 'clerk1', query: { status: 'READY', method: 'WINDOW' } },
     ],
   },
-  {
-    method: 'POST',
-    path: '/api/v1/deliveries/{deliveryId}/dispatch',
-    access: ['COURIER'],
-    writes: true,
-    params: { deliveryId: 'resourceId' },
-    variants: (fx) => [
-      {
-        user: 'courier1',
-        params: { deliveryId: fx.courierDelivery.deliveryId },
-        badParams: { deliveryId: [fx.windowDelivery.deliveryId] },
-        body: { carrier: 'EMS', waybillNo: '1234567890123' },
-        bodySpec: obj({ carrier: text({ req: true, max: 50, notBlank: true }), waybillNo: text({ req: true, max: 64, notBlank: true }) }),
-      },
-    ],
-  },
-  {
-    method: 'POST',
-    path: '/api/v1/deliveries/{deliveryId}/unlock-pickup',
-    access: ['SUPERVISOR'],
-    writes: true,
-    params: { deliveryId: 'resourceId' },
-    variants: (fx) => [
-      {
-        user: 'supervisor1',
-        params: { deliveryId: fx.windowDelivery.deliveryId },
-        badParams: { deliveryId: [fx.courierDelivery.deliveryId] },
-        body: { reason: '已核验申请人身份证原件，本人领取' },
-        bodySpec: obj({ reason: text({ req: true, max: 500, notBlank: true }) }),
-      },
-    ],
-  },
-  {
-    method: 'POST',
-    path: '/api/v1/deliveries/{deliveryId}/delivered',
-    access: ['COURIER'],
-    writes: true,
-    params: { deliveryId: 'resourceId' },
-    variants: (fx) => [
-      {
-        user: 'courier1',
-        params: { deliveryId: fx.courierDelivery.deliveryId },
-        badParams: { deliveryId: [fx.windowDelivery.deliveryId] },
-        body: { signedBy: '张三' },
-        // The DTO takes 100 characters, delivery 64: 65..100 reach the service and are refused there.
-        bodySpec: obj({ signedBy: text({ req: true, max: 64, notBlank: true }) }),
-      },
-    ],
-  },
-  {
-    method: 'POST',
-    path: '/api/v1/deliveries/{deliveryId}/pickup',
-    access: ['CLERK'],
-    writes: true,
-    params: { deliveryId: 'resourceId' },
-    variants: (fx) => [
-      {
-        user: 'clerk1',
-        params: { deliveryId: fx.windowDelivery.deliveryId },
-        badParams: { deliveryId: [fx.courierDelivery.deliveryId] },
-        body: { pickupCode: fx.windowDelivery.pickupCode, idNumber: fx.windowDelivery.idNumber },
-        // A wrong code or ID is a failed attempt (422, counted; five lock the delivery: 423).
-        bodySpec: obj({
-          pickupCode: text({ req: true, notEmpty: true, bad: otherPickupCodes(fx.windowDelivery.pickupCode) }),
-          idNumber: text({ req: true, max: 32, notBlank: true, bad: [fx.personId, badOrgIds()[0]] }),
-        }),
-      },
-    ],
-  },
+  deliveryCommand('dispatch', 'courier1', 'COURIER', 'COURIER', () => ({
+    body: { carrier: 'EMS', waybillNo: '1234567890123' },
+    bodySpec: obj({ carrier: text({ req: true, max: 50, notBlank: true }), waybillNo: text({ req: true, max: 64, notBlank: true }) }),
+  })),
+  deliveryCommand('unlock-pickup', 'supervisor1', 'SUPERVISOR', 'WINDOW', () => ({
+    body: { reason: '已核验申请人身份证原件，本人领取' },
+    bodySpec: obj({ reason: text({ req: true, max: 500, notBlank: true }) }),
+  })),
+  deliveryCommand('delivered', 'courier1', 'COURIER', 'COURIER', () => ({
+    body: { signedBy: '张三' },
+    // The DTO takes 100 characters, delivery 64: 65..100 reach the service and are refused there.
+    bodySpec: obj({ signedBy: text({ req: true, max: 64, notBlank: true }) }),
+  })),
+  deliveryCommand('pickup', 'clerk1', 'CLERK', 'WINDOW', (fx) => ({
+    body: { pickupCode: fx.windowDelivery.pickupCode, idNumber: fx.windowDelivery.idNumber },
+    // A wrong code or ID is a failed attempt (422, counted; five lock the delivery: 423).
+    bodySpec: obj({
+      pickupCode: text({ req: true, notEmpty: true, bad: otherPickupCodes(fx.windowDelivery.pickupCode) }),
+      idNumber: text({ req: true, max: 32, notBlank: true, bad: [fx.personId, badOrgIds()[0]] }),
+    }),
+  })),
   {
     method: 'GET',
     path: '/api/v1/public/cases/{caseNo}',

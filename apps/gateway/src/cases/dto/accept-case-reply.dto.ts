@@ -13,6 +13,19 @@ export class DecidingAuthorityDto {
   @ApiPropertyOptional({ example: '民政局' }) departmentName?: string;
 }
 
+export class FeeEstimateLineDto {
+  @ApiProperty({ example: 'REG-RES' }) code: string;
+  @ApiProperty({ example: '不动产登记费(住宅)' }) name: string;
+  @ApiProperty({ example: 'NRB' }) department: string;
+  @ApiProperty({ example: 8000, description: 'Integer fen.' }) amountFen: number;
+  @ApiPropertyOptional({ example: 1 }) quantity?: number;
+}
+
+export class FeeEstimateDto {
+  @ApiProperty({ type: [FeeEstimateLineDto] }) lines: FeeEstimateLineDto[];
+  @ApiProperty({ example: 9000, description: 'Integer fen; 0: no fee.' }) totalFen: number;
+}
+
 export class AcceptCaseReplyDto implements AcceptCaseReply {
   @ApiProperty({ example: '510704202611230000427', description: 'Case number (办件编号), with its check character.' }) caseNo: string;
   @ApiProperty({ example: 'ACCEPTED' }) status: string;
@@ -28,4 +41,9 @@ export class AcceptCaseReplyDto implements AcceptCaseReply {
   @ApiPropertyOptional({ enum: ['APPROVE', 'REJECT'], example: 'APPROVE', description: 'Immediate item: the decision taken at the window.' })
   decision?: 'APPROVE' | 'REJECT';
   @ApiPropertyOptional({ type: DecidingAuthorityDto, description: 'Reported item (上报件): who decides it.' }) decidingAuthority?: DecidingAuthorityDto;
+  @ApiPropertyOptional({
+    type: FeeEstimateDto,
+    description: '预计收费: what the payment notice will ask when the case is approved, by the rules the assessment applies. Absent if the fees service did not answer within a second.',
+  })
+  feeEstimate?: FeeEstimateDto;
 }

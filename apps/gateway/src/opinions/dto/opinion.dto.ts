@@ -1,20 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { OPINION_MAX_LENGTH } from '#libs/contracts';
-import { DEPARTMENT_CODE } from '../../staff/department-param.js';
+import { OPINION_MAX_LENGTH, OpinionSchema } from '#libs/contracts';
 
-export class RecordOpinionDto {
+/** The rules are OpinionSchema's (#libs/contracts), which approval checks the command with; this only describes it. */
+export class RecordOpinionDto extends OpinionSchema {
   @ApiProperty({ example: '建议环保部门在审批决定中明确排放口在线监测要求。', maxLength: OPINION_MAX_LENGTH })
-  @IsString()
-  @IsNotEmpty()
-  @Matches(/\S/, { message: 'opinion must not be blank' })
-  @MaxLength(OPINION_MAX_LENGTH)
-  opinion: string;
+  override opinion: string;
 
   @ApiPropertyOptional({ example: 'WRB', description: 'Only when you act for more than one department with a task in the case.' })
-  @IsOptional()
-  @Matches(DEPARTMENT_CODE, { message: '$property must be a department code' })
-  department?: string;
+  override department?: string;
 }
 
 export class OpinionViewDto {

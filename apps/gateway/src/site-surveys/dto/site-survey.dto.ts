@@ -1,41 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { FindingsSchema, FINDINGS_MAX_LENGTH, PLACE_MAX_LENGTH, SurveySchema } from '#libs/contracts';
 import { IsResourceId } from '../../common/ids.js';
-import { DEPARTMENT_CODE } from '../../staff/department-param.js';
 
-export class ScheduleSurveyDto {
+/** The rules are SurveySchema's (#libs/contracts), which approval checks the command with; this only describes it. */
+export class ScheduleSurveyDto extends SurveySchema {
   @ApiProperty({ example: '2026-11-26T09:30:00+08:00', description: 'When the survey takes place; a time still to come.' })
-  @IsISO8601({ strict: true })
-  at: string;
+  override at: string;
 
-  @ApiProperty({ example: '涪江左岸 K12+300 拟设排污口处', maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @Matches(/\S/, { message: 'place must not be blank' })
-  @MaxLength(200)
-  place: string;
+  @ApiProperty({ example: '涪江左岸 K12+300 拟设排污口处', maxLength: PLACE_MAX_LENGTH })
+  override place: string;
 
   @ApiProperty({ example: ['EEB', 'WRB', 'NRB'], description: "Who takes part: some or all of the open stage's departments (the lead always does). Every department of the stage is told." })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @Matches(DEPARTMENT_CODE, { each: true, message: 'each department must be a department code' })
-  departments: string[];
+  override departments: string[];
 }
 
-export class RecordFindingsDto {
-  @ApiProperty({ example: '排污口位置与论证报告一致，下游 500 米内无取水口。', maxLength: 4000 })
-  @IsString()
-  @IsNotEmpty()
-  @Matches(/\S/, { message: 'findings must not be blank' })
-  @MaxLength(4000)
-  findings: string;
+/** The rules are FindingsSchema's (#libs/contracts), which approval checks the command with; this only describes it. */
+export class RecordFindingsDto extends FindingsSchema {
+  @ApiProperty({ example: '排污口位置与论证报告一致，下游 500 米内无取水口。', maxLength: FINDINGS_MAX_LENGTH })
+  override findings: string;
 
   @ApiPropertyOptional({ example: 'WRB', description: 'Only when you could record for more than one of the survey\'s departments (your own and one you stand in for).' })
-  @IsOptional()
-  @Matches(DEPARTMENT_CODE, { message: '$property must be a department code' })
-  department?: string;
+  override department?: string;
 }
 
 export class SurveyIdParam {

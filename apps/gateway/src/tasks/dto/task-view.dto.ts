@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TASK_STATUSES } from './task-statuses.js';
-import { TaskExtensionDto } from '../../task-extension/task-extension.dto.js';
+import { TASK_STATUSES } from '#libs/contracts';
+import { TaskExtensionDto } from './extend-task.dto.js';
 
 export class TaskViewDto {
   @ApiProperty({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' }) taskId: string;

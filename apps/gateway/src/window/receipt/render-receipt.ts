@@ -1,9 +1,7 @@
 import type { ReceiptView } from '#libs/contracts';
+import { amountInChineseCapitals, escapeHtml, formatYuan } from '#libs/printing';
 
-/** Every value that reaches the page goes through here: names and reasons are typed in by people. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"'`=]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 const CASE_TYPE_NAMES: Record<string, string> = { IMMEDIATE: '即办件', PROMISED: '承诺件', JOINT: '联办件', REPORTED: '上报件' };
 const LEVEL_NAMES: Record<string, string> = { province: '省级', city: '市级', county: '县级', township: '乡镇级', village: '村级' };
@@ -34,6 +32,10 @@ export function renderReceipt(r: ReceiptView, clerkName?: string): string {
     row('承诺办结时限', e(shanghaiForPaper(r.promisedDeadline))),
     row('法定办结时限', e(shanghaiForPaper(r.legalDeadline))),
   ];
+  if (r.feeEstimate) {
+    const f = r.feeEstimate;
+    rows.push(row('预计收费', f.totalFen === 0 ? '不收费' : `¥${e(formatYuan(f.totalFen))}（${e(amountInChineseCapitals(f.totalFen))}），批准后开具缴费通知书，以缴费通知书为准`));
+  }
   if (r.decidingAuthority) {
     const a = r.decidingAuthority;
     rows.push(row('审批机关', `${e(LEVEL_NAMES[a.level] ?? a.level)} ${e(a.departmentName ?? a.department)}（${e(a.department)}）`));

@@ -1,0 +1,74 @@
+import type { HealthReport } from '../health.js';
+import type { CaseQuery, Command, NoPayload } from '../rpc.js';
+
+/** What the delivery service answers on request/reply; composed into `Rpc` and `RpcMap`. */
+export const DeliveryRpc = {
+  health: 'rpc.delivery.health',
+  listDeliveries: 'rpc.delivery.list',
+  deliveriesOfCase: 'rpc.delivery.of-case',
+  dispatch: 'rpc.delivery.dispatch',
+  markDelivered: 'rpc.delivery.delivered',
+  pickup: 'rpc.delivery.pickup',
+  unlockPickup: 'rpc.delivery.pickup.unlock',
+  pickupCodeOfCase: 'rpc.delivery.pickup-code',
+} as const;
+
+export interface DispatchRequest {
+  deliveryId: string;
+  carrier: string;
+  waybillNo: string;
+}
+
+export interface DeliveredRequest {
+  deliveryId: string;
+  signedBy: string;
+}
+
+export interface PickupRequest {
+  deliveryId: string;
+  pickupCode: string;
+  idNumber: string;
+}
+
+export interface UnlockPickupRequest {
+  deliveryId: string;
+  reason: string;
+}
+
+/** rpc.delivery.list {status?, method?}, rpc.delivery.of-case {caseNo}, and the answer to dispatch/delivered/pickup. */
+export interface DeliveryView {
+  deliveryId: string;
+  caseNo: string;
+  method: 'WINDOW' | 'COURIER';
+  /** CANCELLED: the case was withdrawn while the result waited. */
+  status: 'READY' | 'DISPATCHED' | 'DELIVERED' | 'CANCELLED';
+  /** WINDOW: the center that hands the result out (the accepting one unless the applicant chose another). */
+  pickupCenter?: string;
+  certificates: { certificateNo: string; name: string; department: string }[];
+  recipient?: string;
+  phone?: string;
+  address?: string;
+  carrier?: string;
+  waybillNo?: string;
+  signedBy?: string;
+  createdAt: string;
+  dispatchedAt?: string;
+  deliveredAt?: string;
+}
+
+/** rpc.delivery.pickup-code {caseNo} → {pickupCode} | null: what the applicant's SMS says, for the public status page. */
+export interface PickupCodeView {
+  deliveryId: string;
+  pickupCode: string;
+}
+
+export interface DeliveryRpcMap {
+  [DeliveryRpc.health]: { request: NoPayload; reply: HealthReport };
+  [DeliveryRpc.listDeliveries]: { request: { status?: string; method?: string }; reply: DeliveryView[] };
+  [DeliveryRpc.deliveriesOfCase]: { request: CaseQuery; reply: DeliveryView[] };
+  [DeliveryRpc.dispatch]: { request: Command<DispatchRequest>; reply: DeliveryView };
+  [DeliveryRpc.markDelivered]: { request: Command<DeliveredRequest>; reply: DeliveryView };
+  [DeliveryRpc.pickup]: { request: Command<PickupRequest>; reply: DeliveryView };
+  [DeliveryRpc.unlockPickup]: { request: Command<UnlockPickupRequest>; reply: DeliveryView };
+  [DeliveryRpc.pickupCodeOfCase]: { request: CaseQuery; reply: PickupCodeView | null };
+}
