@@ -29,10 +29,8 @@ export function commandProblems<T extends object>(schema: new () => T, data: unk
  * every problem of both listed at once.
  */
 export function checkActorCommand<T extends object>(schema: new () => T, cmd: { actor?: { id?: unknown } } | undefined, data: unknown): T {
-  const input = typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {};
-  const errors = validateSync(plainToInstance(schema, input));
-  const problems = errors.length ? flattenValidationErrors(errors) : [];
+  const { value, problems } = commandProblems(schema, data);
   if (typeof cmd?.actor?.id !== 'string' || cmd.actor.id === '') problems.push({ field: 'actor', rule: 'required', message: 'the acting user is required' });
   if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
-  return plainToInstance(schema, input);
+  return value;
 }
