@@ -10,7 +10,6 @@ import { AssessmentRepository } from './assessment/assessment.repository.js';
 import { BankCallback } from './bank-callback/bank-callback.js';
 import { BankCallbackHandler } from './bank-callback/bank-callback.handler.js';
 import { BankCallbackRepository } from './bank-callback/bank-callback.repository.js';
-import { EstimateFeesHandler } from './estimate-fees/estimate-fees.handler.js';
 import { IssueNotice } from './issue-notice/issue-notice.js';
 import { IssueNoticeHandler } from './issue-notice/issue-notice.handler.js';
 import { migrations } from './migrations/index.js';
@@ -21,7 +20,6 @@ import { RefundRepository } from './payment-notice/refund.repository.js';
 import { SettleNotice } from './payment-notice/settle-notice.js';
 import { GetNotice } from './get-notice/get-notice.js';
 import { GetNoticeHandler } from './get-notice/get-notice.handler.js';
-import { NoticeDetail } from './get-notice/notice-detail.js';
 import { NoticeOfCase } from './get-notice/notice-of-case.js';
 import { ListNotices } from './list-notices/list-notices.js';
 import { ListNoticesHandler } from './list-notices/list-notices.handler.js';
@@ -53,7 +51,6 @@ export class FeesModule {
         RefundPaymentHandler,
         ListNoticesHandler,
         GetNoticeHandler,
-        EstimateFeesHandler,
         SettleWithdrawnHandler,
         ReconcileDayHandler,
       ],
@@ -75,7 +72,6 @@ export class FeesModule {
         ListNotices,
         GetNotice,
         NoticeOfCase,
-        NoticeDetail,
         SettleWithdrawn,
         ReconciliationRepository,
         ReconcileDay,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CaseAcceptedData, EventEnvelope } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
 import { AssessmentRepository } from '../assessment/assessment.repository.js';
-import { applicantCategoriesOf, assessFees, totalFen } from './fee-rules.js';
+import { applicantCategoriesOf, assessFees, totalFen } from '#libs/fee-rules';
 
 /**
  * Prices a case at acceptance, with the rules the case was accepted under; the notice is made from this

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, ErrorCodes, type NoticeView } from '#libs/contracts';
+import { toNoticeView } from '../payment-notice/notice-view.js';
 import { NoticeRepository } from '../payment-notice/notice.repository.js';
-import { NoticeDetail } from './notice-detail.js';
 
 /** The case's current notice (the one not VOID, else the newest), for the case page; null when it has none. */
 @Injectable()
 export class NoticeOfCase {
-  constructor(
-    private readonly notices: NoticeRepository,
-    private readonly detail: NoticeDetail,
-  ) {}
+  constructor(private readonly notices: NoticeRepository) {}
 
   async execute(query: { caseNo?: string } | undefined): Promise<NoticeView | null> {
     const caseNo = query?.caseNo;
@@ -17,6 +14,6 @@ export class NoticeOfCase {
       throw AppError.invalid(ErrorCodes.VALIDATION, [{ field: 'caseNo', rule: 'required', message: 'caseNo is required' }]);
     }
     const row = await this.notices.ofCase(caseNo.trim());
-    return row ? this.detail.of(row) : null;
+    return row ? toNoticeView(row, new Date(), row) : null;
   }
 }

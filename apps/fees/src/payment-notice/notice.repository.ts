@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { NoticeLineView } from '#libs/contracts';
 import { cursorTime, queryOne, queryRows, type CursorKey } from '#libs/persistence';
+import type { PaymentRow } from './payment.repository.js';
+import type { RefundRow } from './refund.repository.js';
 
 /** A payment_notices row as PostgreSQL returns it: bigint arrives as a string. `status` is the stored one (no EXPIRED). */
 export interface NoticeRow {
@@ -34,6 +36,22 @@ const NOTICE_COLUMNS = `n.notice_no, n.case_no, n.items, n.total_fen, n.paid_fen
   (SELECT COALESCE(sum(p.amount_fen), 0) FROM fees.payments p WHERE p.notice_no = n.notice_no AND NOT p.applied) AS double_fen,
   (SELECT COALESCE(sum(r.amount_fen), 0) FROM fees.refunds r WHERE r.notice_no = n.notice_no AND r.payment_id IS NOT NULL) AS double_refunded_fen`;
 const FROM = `fees.payment_notices n LEFT JOIN fees.assessments a ON a.case_no = n.case_no`;
+
+// The shapes PaymentRow and RefundRow have; times come back as ISO strings inside JSON.
+const DETAIL_COLUMNS = `
+  (SELECT COALESCE(json_agg(json_build_object('id', p.id, 'amount_fen', p.amount_fen::text, 'channel', p.channel, 'reference', p.reference,
+            'source', p.source, 'applied', p.applied, 'paid_at', p.paid_at,
+            'refunded_fen', (SELECT COALESCE(sum(r2.amount_fen), 0)::text FROM fees.refunds r2 WHERE r2.payment_id = p.id)) ORDER BY p.paid_at, p.id), '[]')
+     FROM fees.payments p WHERE p.notice_no = n.notice_no) AS payments,
+  (SELECT COALESCE(json_agg(json_build_object('refund_no', r.refund_no, 'notice_no', r.notice_no, 'payment_id', r.payment_id,
+            'amount_fen', r.amount_fen::text, 'channel', r.channel, 'reason', r.reason, 'split', r.split, 'refunded_by', r.refunded_by,
+            'refunded_at', r.refunded_at) ORDER BY r.refunded_at, r.refund_no), '[]')
+     FROM fees.refunds r WHERE r.notice_no = n.notice_no) AS refunds`;
+
+export interface DetailedNoticeRow extends NoticeRow {
+  payments: PaymentRow[];
+  refunds: RefundRow[];
+}
 
 export interface NewNotice {
   noticeNo: string;
@@ -125,17 +143,21 @@ export class NoticeRepository {
     ]);
   }
 
-  get(noticeNo: string): Promise<NoticeRow | undefined> {
-    return queryOne<NoticeRow>(this.ds.manager, `SELECT ${NOTICE_COLUMNS} FROM ${FROM} WHERE n.notice_no = $1`, [noticeNo]);
-  }
-
-  /** The case's current notice: the one that is not VOID, else the newest. */
-  ofCase(caseNo: string): Promise<NoticeRow | undefined> {
-    return queryOne<NoticeRow>(
+  /**
+   * The case's current notice (the one that is not VOID, else the newest) with its payments and refunds, in one
+   * statement: every staff screen polls the case view, and this is its fees part.
+   */
+  ofCase(caseNo: string): Promise<DetailedNoticeRow | undefined> {
+    return queryOne<DetailedNoticeRow>(
       this.ds.manager,
-      `SELECT ${NOTICE_COLUMNS} FROM ${FROM} WHERE n.case_no = $1 ORDER BY (n.status = 'VOID'), n.issued_at DESC LIMIT 1`,
+      `SELECT ${NOTICE_COLUMNS}, ${DETAIL_COLUMNS} FROM ${FROM} WHERE n.case_no = $1 ORDER BY (n.status = 'VOID'), n.issued_at DESC LIMIT 1`,
       [caseNo],
     );
+  }
+
+  /** One notice with its payments and refunds, in one statement. */
+  detailed(noticeNo: string): Promise<DetailedNoticeRow | undefined> {
+    return queryOne<DetailedNoticeRow>(this.ds.manager, `SELECT ${NOTICE_COLUMNS}, ${DETAIL_COLUMNS} FROM ${FROM} WHERE n.notice_no = $1`, [noticeNo]);
   }
 
   /** Newest first, one past the page size (see paginate). */

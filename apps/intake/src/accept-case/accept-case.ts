@@ -4,7 +4,6 @@ import {
   ErrorCodes,
   Events,
   CaseStatus,
-  Rpc,
   type FeeEstimate,
   type AcceptCaseReply,
   type AcceptCaseRequest,
@@ -19,7 +18,8 @@ import {
 } from '#libs/contracts';
 import { shanghaiDate, toShanghai, WorkingCalendar } from '#libs/calendar';
 import type { ServiceConfig } from '#libs/config';
-import { RpcClient, UnitOfWork } from '#libs/messaging';
+import { applicantCategoriesOf, assessFees, FeeRuleError, totalFen } from '#libs/fee-rules';
+import { UnitOfWork } from '#libs/messaging';
 import { isUniqueViolation } from '#libs/persistence';
 import { SERVICE_CONFIG } from '#libs/platform';
 import { CaseNumberRepository } from '../case/case-number.repository.js';
@@ -48,7 +48,6 @@ export class AcceptCase {
     private readonly catalog: CatalogRepository,
     private readonly centers: CenterRepository,
     private readonly notices: OneTimeNotices,
-    private readonly rpc: RpcClient,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
@@ -86,7 +85,7 @@ export class AcceptCase {
       decidedAt: acceptedAt.toISOString(),
     };
     const decidingAuthority = await this.decidingAuthority(item);
-    const feeEstimate = await this.estimateFees(item, req, correlationId);
+    const feeEstimate = this.estimateFees(item, req);
 
     const estimated = [promised, legal, ...(pendingDue ? [pendingDue] : [])].filter((d) => d.estimated);
     const reply: AcceptCaseReply = {
@@ -179,16 +178,18 @@ export class AcceptCase {
 
   /** 上报件: accepted here, decided by the authority the item names (e.g. the county's civil affairs bureau). */
   /**
-   * 预计收费 from the fees service, the home of the fee rules: the same function its assessment applies to the
-   * acceptance event. The window does not wait on fees: an item without fees costs no request, and a fees service
-   * that does not answer within a second leaves the estimate out of the answer, not the case unaccepted.
+   * 预计收费, by the very function the fees service assesses the case with (#libs/fee-rules), on the same data. A rule
+   * the catalog got wrong leaves the estimate out rather than the case unaccepted: fees will park that case's
+   * assessment, where an operator sees it.
    */
-  private async estimateFees(item: ServiceItem, req: AcceptCaseRequest, correlationId: string): Promise<FeeEstimate | undefined> {
-    if (!item.fees?.length) return { lines: [], totalFen: 0 };
+  private estimateFees(item: ServiceItem, req: AcceptCaseRequest): FeeEstimate | undefined {
     try {
-      return await this.rpc.request(Rpc.fees.estimate, { fees: item.fees, form: req.form ?? {}, ...(item.formFields?.length ? { formFields: item.formFields } : {}) }, { correlationId, timeoutMs: 1000 });
+      const form = req.form ?? {};
+      const lines = assessFees(item.fees ?? [], form, applicantCategoriesOf(form), item.formFields ?? []);
+      return { lines, totalFen: totalFen(lines) };
     } catch (e) {
-      this.logger.warn(`no fee estimate for ${item.code}: ${(e as Error)?.message ?? String(e)}`);
+      if (!(e instanceof FeeRuleError)) throw e;
+      this.logger.warn(`no fee estimate for ${item.code}: ${e.message}`);
       return undefined;
     }
   }

@@ -8,7 +8,6 @@ export const FeesRpc = {
   listNotices: 'rpc.fees.notices.list',
   noticeOfCase: 'rpc.fees.notice.of-case',
   getNotice: 'rpc.fees.notice.get',
-  estimate: 'rpc.fees.estimate',
   recordPayment: 'rpc.fees.payment.record',
   bankCallback: 'rpc.fees.payment.callback',
   reissueNotice: 'rpc.fees.notice.reissue',
@@ -154,12 +153,7 @@ export interface NoticePage {
   nextCursor: string | null;
 }
 
-/** The fee estimate (预计收费) shown at acceptance: the same rules the assessment will use. */
-export interface FeeEstimateRequest {
-  fees: import('../intake/catalog.js').FeeRule[];
-  form: Record<string, unknown>;
-  formFields?: import('../intake/catalog.js').FormFieldSpec[];
-}
+/** The fee estimate (预计收费) shown at acceptance: the rules the assessment will apply (#libs/fee-rules). */
 export interface FeeEstimate {
   lines: { code: string; name: string; department: string; amountFen: number; quantity?: number }[];
   totalFen: number;
@@ -170,7 +164,6 @@ export interface FeesRpcMap {
   [FeesRpc.listNotices]: { request: ListNoticesQuery; reply: NoticePage };
   [FeesRpc.noticeOfCase]: { request: { caseNo: string }; reply: NoticeView | null };
   [FeesRpc.getNotice]: { request: { noticeNo: string }; reply: NoticeView };
-  [FeesRpc.estimate]: { request: FeeEstimateRequest; reply: FeeEstimate };
   [FeesRpc.recordPayment]: { request: Command<RecordPaymentRequest>; reply: NoticeView };
   [FeesRpc.bankCallback]: { request: BankCallbackRequest; reply: BankCallbackReply };
   [FeesRpc.reissueNotice]: { request: Command<ReissueNoticeRequest>; reply: NoticeView };

@@ -56,8 +56,8 @@ export interface AcceptCaseReply {
   /** Reported item: who decides it. */
   decidingAuthority?: { level: string; department: string; departmentName?: string };
   /**
-   * 预计收费: what the applicant will be asked to pay when the case is approved, priced by the fees service with the
-   * rules the assessment will use. Absent when the fees service did not answer in time (the case is accepted anyway).
+   * 预计收费: what the applicant will be asked to pay when the case is approved, by the function the fees service's
+   * assessment applies (#libs/fee-rules). Absent only when the catalog's fee rules cannot be applied to this form.
    */
   feeEstimate?: FeeEstimate;
 }

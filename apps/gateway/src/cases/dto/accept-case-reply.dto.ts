@@ -43,7 +43,7 @@ export class AcceptCaseReplyDto implements AcceptCaseReply {
   @ApiPropertyOptional({ type: DecidingAuthorityDto, description: 'Reported item (上报件): who decides it.' }) decidingAuthority?: DecidingAuthorityDto;
   @ApiPropertyOptional({
     type: FeeEstimateDto,
-    description: '预计收费: what the payment notice will ask when the case is approved, by the rules the assessment applies. Absent if the fees service did not answer within a second.',
+    description: '预计收费: what the payment notice will ask when the case is approved, by the rules the assessment applies. Absent only when the catalog\'s fee rules cannot be applied to this form.',
   })
   feeEstimate?: FeeEstimateDto;
 }

@@ -2,6 +2,13 @@ import type { FeeLine, FeeRule, FormFieldSpec } from '#libs/contracts';
 import { fallbackQuantitySpec, FormFieldError, formFieldValue } from '#libs/checks';
 
 /**
+ * The catalog's fee rules applied to a case: one home, used by intake for the estimate it shows at acceptance
+ * (预计收费) and by fees for the assessment the notice is made from, so the two cannot disagree and the window does
+ * not wait on another service to quote a price. A rule two services must apply identically lives in a library, as
+ * the working calendar does (docs/CONVENTIONS.md).
+ */
+
+/**
  * A rule that cannot be applied to this form (unknown rate key, bad quantity, malformed rule). It is thrown, not
  * skipped: charging nothing by accident is as wrong as overcharging, so the case must stop and be looked at.
  */
