@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ServiceConfig } from '#libs/config';
-import { queryRows } from '#libs/persistence';
+import { InboxRepository } from './inbox.repository.js';
+import { OutboxRepository } from './outbox.repository.js';
 
 export interface RetentionDays {
   /** Published outbox rows are kept this long, for inspection. */
@@ -27,7 +28,13 @@ export class MessagingHousekeeping {
     private readonly ds: DataSource,
     private readonly schema: string,
     private readonly days: RetentionDays,
-  ) {}
+  ) {
+    this.outbox = new OutboxRepository(schema);
+    this.inbox = new InboxRepository(schema);
+  }
+
+  private readonly outbox: OutboxRepository;
+  private readonly inbox: InboxRepository;
 
   start(everyMs = 3_600_000): void {
     this.timer = setInterval(() => void this.runOnce().catch((e) => this.logger.warn(`housekeeping of ${this.schema} failed: ${(e as Error).message}`)), everyMs);
@@ -39,27 +46,15 @@ export class MessagingHousekeeping {
   }
 
   async runOnce(batch = 5000): Promise<{ outbox: number; inbox: number }> {
-    const outbox = await this.deleteInBatches(
-      `DELETE FROM "${this.schema}".outbox WHERE id IN (
-         SELECT id FROM "${this.schema}".outbox WHERE published_at < now() - make_interval(days => $1) LIMIT $2)
-       RETURNING 1`,
-      this.days.outbox,
-      batch,
-    );
-    const inbox = await this.deleteInBatches(
-      `DELETE FROM "${this.schema}".inbox WHERE (consumer, event_id) IN (
-         SELECT consumer, event_id FROM "${this.schema}".inbox WHERE processed_at < now() - make_interval(days => $1) LIMIT $2)
-       RETURNING 1`,
-      this.days.inbox,
-      batch,
-    );
+    const outbox = await this.inBatches(batch, (m) => this.outbox.deletePublished(m, this.days.outbox, batch));
+    const inbox = await this.inBatches(batch, (m) => this.inbox.deleteProcessed(m, this.days.inbox, batch));
     return { outbox, inbox };
   }
 
-  private async deleteInBatches(sql: string, days: number, batch: number): Promise<number> {
+  private async inBatches(batch: number, deleteSome: (m: EntityManager) => Promise<number>): Promise<number> {
     let total = 0;
     for (;;) {
-      const n = (await queryRows(this.ds.manager, sql, [days, batch])).length;
+      const n = await deleteSome(this.ds.manager);
       total += n;
       if (n < batch) return total;
     }

@@ -14,3 +14,5 @@ export * from './on-event.js';
 export * from './on-rpc.js';
 export * from './dead-letters.js';
 export * from './housekeeping.js';
+export * from './outbox.repository.js';
+export * from './inbox.repository.js';

@@ -16,7 +16,7 @@ import { withCorrelationId } from '#libs/logging';
 import { counters } from './counters.js';
 import { ensureStreams } from './streams.js';
 import { deadLetterSubject, durableName, streamName, wireSubject } from './subjects.js';
-import { claimInbox, type Tx, type UnitOfWork } from './unit-of-work.js';
+import type { Tx, UnitOfWork } from './unit-of-work.js';
 import { newId } from './event-factory.js';
 
 /** What an @EventPattern handler gets as its context: the event and the transaction its effect must use. */
@@ -226,7 +226,7 @@ export class NatsServer extends Server implements CustomTransportStrategy {
     const actor: Actor = { id: this.options.service, role: 'SYSTEM' };
     try {
       const fresh = await uow.run({ actor, correlationId: event.correlationId, causationId: event.id }, async (tx) => {
-        if (!(await claimInbox(tx.manager, uow.schema, consumer, event.id))) return false;
+        if (!(await uow.inbox.claim(tx.manager, consumer, event.id))) return false;
         await settle(await handler(event, new EventContext([event, tx])));
         return true;
       });

@@ -2,15 +2,11 @@ import { Logger } from '@nestjs/common';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
-import { Headers, type EventEnvelope } from '#libs/contracts';
+import { Headers } from '#libs/contracts';
+import { OutboxRepository, type OutboxRow } from './outbox.repository.js';
 import { wireSubject } from './subjects.js';
 import { counters } from './counters.js';
 
-interface OutboxRow {
-  id: string;
-  type: string;
-  envelope: EventEnvelope;
-}
 
 /**
  * Publishes committed outbox rows to JetStream with the event id as Nats-Msg-Id, then marks them published.
@@ -31,7 +27,11 @@ export class OutboxRelay {
     private readonly namespace: string,
     private readonly batchSize = 200,
     private readonly idleMs = 250,
-  ) {}
+  ) {
+    this.outbox = new OutboxRepository(schema);
+  }
+
+  private readonly outbox: OutboxRepository;
 
   start(): void {
     if (this.running) return;
@@ -88,15 +88,11 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows it published. */
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      const rows: OutboxRow[] = await m.query(
-        `SELECT id, type, envelope FROM "${this.schema}".outbox
-          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
-      );
+      const rows = await this.outbox.lockUnpublished(m, this.batchSize);
       if (rows.length === 0) return 0;
       // nats.js writes in call order on one connection, so per-stream order is kept while acks are awaited together.
       await Promise.all(rows.map((r) => this.publish(r)));
-      await m.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      await this.outbox.markPublished(m, rows.map((r) => r.id));
       counters.published += rows.length;
       return rows.length;
     });

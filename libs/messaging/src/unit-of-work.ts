@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, EventDataMap, EventEnvelope, EventType } from '#libs/contracts';
 import { newEvent } from './event-factory.js';
+import { InboxRepository } from './inbox.repository.js';
 import type { OutboxRelay } from './outbox-relay.js';
+import { OutboxRepository } from './outbox.repository.js';
 
 export interface TxMeta {
   actor: Actor;
@@ -24,11 +26,18 @@ export interface Tx {
  * commit succeeds, and nothing committed is ever lost: the relay publishes it, now or after a restart.
  */
 export class UnitOfWork {
+  private readonly outbox: OutboxRepository;
+  /** The service's inbox, which the event server claims each delivery in before its handler runs. */
+  readonly inbox: InboxRepository;
+
   constructor(
     private readonly dataSource: DataSource,
     readonly schema: string,
     private readonly relay?: OutboxRelay,
-  ) {}
+  ) {
+    this.outbox = new OutboxRepository(schema);
+    this.inbox = new InboxRepository(schema);
+  }
 
   async run<R>(meta: TxMeta, work: (tx: Tx) => Promise<R>): Promise<R> {
     const events: EventEnvelope[] = [];
@@ -43,28 +52,10 @@ export class UnitOfWork {
         },
       };
       const r = await work(tx);
-      if (events.length) await this.appendToOutbox(manager, events);
+      if (events.length) await this.outbox.append(manager, events);
       return r;
     });
     if (events.length) this.relay?.kick();
     return result;
   }
-
-  private async appendToOutbox(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
-    const values: unknown[] = [];
-    const rows = events.map((e, i) => {
-      values.push(e.id, e.type, e.caseNo, JSON.stringify(e));
-      return `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}::jsonb)`;
-    });
-    await manager.query(`INSERT INTO "${this.schema}".outbox (id, type, case_no, envelope) VALUES ${rows.join(', ')}`, values);
-  }
-}
-
-/** Records that `consumer` handled `eventId`; false when it already had, so the caller skips the effect. */
-export async function claimInbox(manager: EntityManager, schema: string, consumer: string, eventId: string): Promise<boolean> {
-  const rows: unknown[] = await manager.query(
-    `INSERT INTO "${schema}".inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
-    [consumer, eventId],
-  );
-  return rows.length === 1;
 }

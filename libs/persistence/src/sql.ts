@@ -10,3 +10,8 @@ export async function queryRows<T = Record<string, unknown>>(m: EntityManager, s
 export async function queryOne<T = Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[] = []): Promise<T | undefined> {
   return (await queryRows<T>(m, sql, params))[0];
 }
+
+/** The database answers at all (a health check's probe). */
+export async function pingDatabase(ds: { query(sql: string): Promise<unknown> }): Promise<void> {
+  await ds.query('SELECT 1');
+}

@@ -3,7 +3,8 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '#libs/config';
 import type { DependencyStatus, HealthReport } from '#libs/contracts';
-import { counters, NATS_CONNECTION } from '#libs/messaging';
+import { counters, NATS_CONNECTION, OutboxRepository } from '#libs/messaging';
+import { pingDatabase } from '#libs/persistence';
 import { SERVICE_CONFIG } from './service-config.token.js';
 
 // The report is a contract (the gateway reads it over rpc.<service>.health); re-exported for the gateway's verdict.
@@ -29,13 +30,10 @@ export class HealthService {
   ) {}
 
   async check(): Promise<HealthReport> {
-    const [postgres, nats] = await Promise.all([timed(() => this.ds.query('SELECT 1')), timed(() => this.nc.flush())]);
+    const [postgres, nats] = await Promise.all([timed(() => pingDatabase(this.ds)), timed(() => this.nc.flush())]);
     let outboxBacklog: number | undefined;
     if (postgres.status === 'up' && this.config.service !== 'gateway') {
-      const rows = await this.ds
-        .query(`SELECT count(*)::int AS n FROM "${this.config.service}".outbox WHERE published_at IS NULL`)
-        .catch(() => [{ n: undefined }]);
-      outboxBacklog = rows[0]?.n;
+      outboxBacklog = await new OutboxRepository(this.config.service).backlog(this.ds.manager).catch(() => undefined);
     }
     const up = postgres.status === 'up' && nats.status === 'up';
     return { service: this.config.service, status: up ? 'up' : 'down', dependencies: { postgres, nats }, outboxBacklog, messaging: { ...counters } };

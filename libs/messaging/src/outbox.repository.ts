@@ -1,0 +1,51 @@
+import type { EntityManager } from 'typeorm';
+import type { EventEnvelope } from '#libs/contracts';
+import { queryOne, queryRows } from '#libs/persistence';
+
+export interface OutboxRow {
+  id: string;
+  type: string;
+  envelope: EventEnvelope;
+}
+
+/** `<schema>.outbox`: every SQL statement on a service's outbox, for the unit of work, the relay and housekeeping. */
+export class OutboxRepository {
+  constructor(readonly schema: string) {}
+
+  /** All of a transaction's events in one statement, in the order they were emitted (seq keeps it). */
+  async append(m: EntityManager, events: EventEnvelope[]): Promise<void> {
+    const values: unknown[] = [];
+    const rows = events.map((e, i) => {
+      values.push(e.id, e.type, e.caseNo, JSON.stringify(e));
+      return `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}::jsonb)`;
+    });
+    await m.query(`INSERT INTO "${this.schema}".outbox (id, type, case_no, envelope) VALUES ${rows.join(', ')}`, values);
+  }
+
+  /** The oldest unpublished rows, locked for this transaction; another relay replica skips them. */
+  lockUnpublished(m: EntityManager, limit: number): Promise<OutboxRow[]> {
+    return queryRows<OutboxRow>(m, `SELECT id, type, envelope FROM "${this.schema}".outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`, [
+      limit,
+    ]);
+  }
+
+  async markPublished(m: EntityManager, ids: string[]): Promise<void> {
+    await m.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  async backlog(m: EntityManager): Promise<number | undefined> {
+    return (await queryOne<{ n: number }>(m, `SELECT count(*)::int AS n FROM "${this.schema}".outbox WHERE published_at IS NULL`))?.n;
+  }
+
+  /** Deletes up to `batch` rows published more than `days` ago; how many it deleted. */
+  async deletePublished(m: EntityManager, days: number, batch: number): Promise<number> {
+    const rows = await queryRows(
+      m,
+      `DELETE FROM "${this.schema}".outbox WHERE id IN (
+         SELECT id FROM "${this.schema}".outbox WHERE published_at < now() - make_interval(days => $1) LIMIT $2)
+       RETURNING 1`,
+      [days, batch],
+    );
+    return rows.length;
+  }
+}
