@@ -1,6 +1,9 @@
 // `npm start`: build, migrate, seed the demo data and run all six services against DATABASE_URL / NATS_URL.
 // `npm run migrate` (--migrate-only): apply every service's migrations and exit.
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { canConnect, createStack, DEFAULT_RESTART, ensureDatabase, ROOT } from './stack.mjs';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/onewindow';
@@ -23,12 +26,24 @@ const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio:
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 await ensureDatabase(databaseUrl);
+// Certificates are signed with an Ed25519 key (CERT_SIGNING_KEY_FILE). None configured: a demo key is made once and
+// kept in DATA_DIR (.data/, git-ignored), so certificates issued yesterday still verify today.
+let certSigningKeyFile = process.env.CERT_SIGNING_KEY_FILE;
+if (!certSigningKeyFile) {
+  certSigningKeyFile = path.resolve(ROOT, process.env.DATA_DIR || '.data', 'cert-signing-key.pem');
+  if (!existsSync(certSigningKeyFile)) {
+    mkdirSync(path.dirname(certSigningKeyFile), { recursive: true, mode: 0o700 });
+    writeFileSync(certSigningKeyFile, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+    console.log(`made a demo certificate signing key: ${path.relative(ROOT, certSigningKeyFile)}`);
+  }
+}
 const stack = createStack({
   databaseUrl,
   natsUrl,
   namespace: process.env.NATS_NAMESPACE ?? 'ow',
   basePort: Number(process.env.BASE_PORT ?? 3000),
   seedDemo: process.env.SEED_DEMO !== 'false',
+  env: { CERT_SIGNING_KEY_FILE: certSigningKeyFile },
   // A service that dies is started again (1 s, 2 s, 5 s, 10 s, 30 s apart); one that keeps dying within 30 s of
   // starting is left down after 5 tries, with one line saying so. Ctrl-C (stack.down) restarts nothing.
   restart: { ...DEFAULT_RESTART, log: (line) => console.error(line) },

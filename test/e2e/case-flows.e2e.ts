@@ -45,21 +45,24 @@ describe('whole cases through all six services over HTTP', () => {
     expect(ready.deliveries[0].certificates.map((c: { name: string }) => c.name)).toHaveLength(4);
     expect(ready.applicant.idNumber).not.toBe(ORG_ID);
 
-    const pub = await api.as(null, 'GET', `/public/cases/${caseNo}?idTail=${ORG_ID.slice(-4)}`);
+    // The pickup code reaches the applicant only in the result-ready notification, not on the public page.
+    const pickupCode = await t.pickupCode(caseNo);
+    const pub = await api.as(null, 'GET', `/public/cases/${caseNo}?idTail=${ORG_ID.slice(-6)}`);
     expect(pub.status).toBe(200);
-    expect(pub.body.pickupCode).toMatch(/^\d{6}$/);
+    expect(pub.body.currentStep).toMatch(/^待领取/);
+    expect(JSON.stringify(pub.body)).not.toContain(pickupCode);
     const deliveryId = ready.deliveries[0].deliveryId;
-    const wrong = await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode: pub.body.pickupCode, idNumber: PERSON_ID });
+    const wrong = await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode, idNumber: PERSON_ID });
     expect(wrong.status).toBe(422);
     // Five wrong tries lock the pickup, even for the right code, until a supervisor who verified the applicant unlocks it.
-    for (let i = 0; i < 4; i++) await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode: pub.body.pickupCode, idNumber: PERSON_ID });
-    const locked = await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode: pub.body.pickupCode, idNumber: ORG_ID });
+    for (let i = 0; i < 4; i++) await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode, idNumber: PERSON_ID });
+    const locked = await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode, idNumber: ORG_ID });
     expect([locked.status, locked.body.code]).toEqual([423, 'DELIVERY.PICKUP_LOCKED']);
     expect((await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/unlock-pickup`, { reason: '已核验身份证原件' })).status).toBe(403);
     const unlocked = await api.as('supervisor1', 'POST', `/deliveries/${deliveryId}/unlock-pickup`, { reason: '已核验身份证原件' });
     expect(unlocked.status).toBe(200);
     expect((await api.as('supervisor1', 'POST', `/deliveries/${deliveryId}/unlock-pickup`, { reason: 'again' })).status).toBe(409);
-    const ok = await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode: pub.body.pickupCode, idNumber: ORG_ID });
+    const ok = await api.as('clerk1', 'POST', `/deliveries/${deliveryId}/pickup`, { pickupCode, idNumber: ORG_ID });
     expect([200, 201]).toContain(ok.status);
     await caseInStatus(caseNo, 'DELIVERED');
 
@@ -103,7 +106,7 @@ describe('whole cases through all six services over HTTP', () => {
     const delivery = ready.deliveries[0];
     expect(delivery.method).toBe('COURIER');
     const courierList = await api.as('courier1', 'GET', '/deliveries?status=READY');
-    expect(courierList.body.map((d: { deliveryId: string }) => d.deliveryId)).toContain(delivery.deliveryId);
+    expect(courierList.body.items.map((d: { deliveryId: string }) => d.deliveryId)).toContain(delivery.deliveryId);
     const dispatched = await api.as('courier1', 'POST', `/deliveries/${delivery.deliveryId}/dispatch`, { carrier: 'EMS', waybillNo: `EMS${caseNo.slice(-10)}` });
     expect([200, 201]).toContain(dispatched.status);
     await caseInStatus(caseNo, 'DELIVERING');

@@ -63,7 +63,7 @@ describe('hostile input (issue #7)', () => {
     t = await startTestStack({ basePort: await freeBasePort(), namespacePrefix: 'hostile_e2e' });
     const tokens: Record<string, string> = {};
     for (const u of [...ALL_STAFF, ...EXTRA_USERS]) tokens[u] = await t.api.login(u);
-    fx = await makeFixtures(t.api);
+    fx = await makeFixtures(t.api, (caseNo) => t.pickupCode(caseNo));
     ctx = { fx, tokens };
     docs = (await t.api.request('GET', '/docs-json')).body;
     client = new RawClient(t.stack.ports.gateway);

@@ -50,6 +50,8 @@ export async function startOneService(service: string, register: (config: Servic
   const db = await freshDatabase(`ow_${service}`);
   const namespace = uniqueName(`it_${service}`);
   const config = loadConfig(service, {
+    // delivery's notification sender stays off (its rows stay QUEUED, nothing more in the outbox) unless a test sets it.
+    NOTIFY_POLL_MS: '0',
     ...process.env,
     DATABASE_URL: db.url,
     NATS_URL: infra.natsUrl,

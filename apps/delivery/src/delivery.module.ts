@@ -10,6 +10,11 @@ import { RecordProfile } from './case-profile/record-profile.js';
 import { RecordProfileHandler } from './case-profile/record-profile.handler.js';
 import { CaseProfileRepository } from './case-profile/case-profile.repository.js';
 import { CertificateRepository } from './certificate/certificate.repository.js';
+import { DecisionLetterHandler } from './decision-letter/decision-letter.handler.js';
+import { DecisionLetterOfCase } from './decision-letter/decision-letter-of-case.js';
+import { DecisionLetterRepository } from './decision-letter/decision-letter.repository.js';
+import { IssueDecisionLetter } from './decision-letter/issue-decision-letter.js';
+import { RecordRejectionReason } from './decision-letter/record-rejection-reason.js';
 import { DeliveryRepository } from './delivery/delivery.repository.js';
 import { Dispatch } from './dispatch/dispatch.js';
 import { DispatchHandler } from './dispatch/dispatch.handler.js';
@@ -19,6 +24,13 @@ import { IssueCertificatesHandler } from './issue-certificates/issue-certificate
 import { MarkDelivered } from './mark-delivered/mark-delivered.js';
 import { MarkDeliveredHandler } from './mark-delivered/mark-delivered.handler.js';
 import { migrations } from './migrations/index.js';
+// notify (#10): a module of delivery, which holds the pickup code and the delivery's state (see notify-applicant.ts)
+import { NotificationRepository } from './notify/notification.repository.js';
+import { NotifyApplicant } from './notify/notify-applicant.js';
+import { NotifyApplicantHandler } from './notify/notify-applicant.handler.js';
+import { SendNotifications } from './notify/send-notifications.js';
+import { SendNotificationsScheduler } from './notify/send-notifications.scheduler.js';
+import { NotifySinkProvider } from './notify/sinks/sink-provider.js';
 import { Pickup } from './pickup/pickup.js';
 import { PickupHandler } from './pickup/pickup.handler.js';
 import { UnlockPickup } from './unlock-pickup/unlock-pickup.js';
@@ -29,6 +41,22 @@ import { PickupCodeOfCase } from './query-deliveries/pickup-code-of-case.js';
 import { QueryDeliveriesHandler } from './query-deliveries/query-deliveries.handler.js';
 import { ReleaseHeld } from './release-held/release-held.js';
 import { ReleaseHeldHandler } from './release-held/release-held.handler.js';
+// courier (#10): dispatch batches, tracking with retries and the return to the window
+import { DispatchBatch } from './dispatch-batch/dispatch-batch.js';
+import { DispatchBatchHandler } from './dispatch-batch/dispatch-batch.handler.js';
+import { DispatchBatchRepository } from './dispatch-batch/dispatch-batch.repository.js';
+import { DispatchSlip } from './dispatch-batch/dispatch-slip.js';
+import { TrackDelivery } from './track-delivery/track-delivery.js';
+import { TrackDeliveryHandler } from './track-delivery/track-delivery.handler.js';
+import { TrackingRepository } from './track-delivery/tracking.repository.js';
+// certificates (#10): numbering and signing at issuance, verification, revocation
+import { CertificateKey } from './certificate/certificate-key.js';
+import { RevokeCertificate } from './revoke-certificate/revoke-certificate.js';
+import { RevokeCertificateHandler } from './revoke-certificate/revoke-certificate.handler.js';
+import { CertificatePublicKey } from './verify-certificate/certificate-public-key.js';
+import { GetCertificate } from './verify-certificate/get-certificate.js';
+import { VerifyCertificate } from './verify-certificate/verify-certificate.js';
+import { VerifyCertificateHandler } from './verify-certificate/verify-certificate.handler.js';
 
 @Module({})
 export class DeliveryModule {
@@ -46,6 +74,16 @@ export class DeliveryModule {
         MarkDeliveredHandler,
         PickupHandler,
         UnlockPickupHandler,
+        // courier
+        DispatchBatchHandler,
+        TrackDeliveryHandler,
+        // certificates
+        VerifyCertificateHandler,
+        RevokeCertificateHandler,
+        // notify
+        NotifyApplicantHandler,
+        // decision letters (不予许可决定书)
+        DecisionLetterHandler,
       ],
       providers: [
         CaseProfileRepository,
@@ -63,6 +101,29 @@ export class DeliveryModule {
         Pickup,
         UnlockPickup,
         CancelWithdrawn,
+        // courier
+        DispatchBatchRepository,
+        TrackingRepository,
+        DispatchBatch,
+        DispatchSlip,
+        TrackDelivery,
+        // certificates
+        CertificateKey,
+        VerifyCertificate,
+        CertificatePublicKey,
+        GetCertificate,
+        RevokeCertificate,
+        // notify
+        NotificationRepository,
+        NotifyApplicant,
+        SendNotifications,
+        SendNotificationsScheduler,
+        NotifySinkProvider,
+        // decision letters (不予许可决定书)
+        DecisionLetterRepository,
+        RecordRejectionReason,
+        IssueDecisionLetter,
+        DecisionLetterOfCase,
       ],
     };
   }

@@ -20,6 +20,7 @@ import { CatalogDataController } from './catalog/catalog-data.controller.js';
 import { CaseWindowController } from './window/case-window.controller.js';
 import { WindowRecordsController } from './window/window-records.controller.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
+import { DispatchBatchesController } from './deliveries/dispatch-batches.controller.js';
 import { FeesController } from './fees/fees.controller.js';
 import { NoticePrintController } from './fees/notice-print.controller.js';
 import { PaymentCallbackController } from './payments/payment-callback.controller.js';
@@ -32,7 +33,14 @@ import { ExpiredKeysPurger } from './idempotency/expired-keys-purger.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { migrations } from './migrations/index.js';
 import { PublicCasesController } from './public/public-cases.controller.js';
+import { PublicRatingsController } from './public/public-ratings.controller.js';
+import { DecisionLetterController } from './decision-letters/decision-letter.controller.js';
+import { RatingsController } from './supervision/ratings.controller.js';
+import { CertificatesController } from './certificates/certificates.controller.js';
+import { PublicCertificatesController } from './certificates/public-certificates.controller.js';
 import { PublicCasesService } from './public/public-cases.service.js';
+import { ApplicantCheck } from './public/applicant-check.js';
+import { PublicLookupRepository } from './public/public-lookup.repository.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { ReconciliationController } from './reconciliation/reconciliation.controller.js';
 import { TasksController } from './tasks/tasks.controller.js';
@@ -81,9 +89,16 @@ export class GatewayModule {
         FeesController,
         NoticePrintController,
         PaymentCallbackController,
+        // certificates (#10)
+        CertificatesController,
+        PublicCertificatesController,
         ReconciliationController,
         DeliveriesController,
+        DispatchBatchesController,
         PublicCasesController,
+        PublicRatingsController,
+        DecisionLetterController,
+        RatingsController,
         GatewayHealthController,
       ],
       providers: [
@@ -93,6 +108,8 @@ export class GatewayModule {
         DemoSeeder,
         CaseDetailsService,
         PublicCasesService,
+        ApplicantCheck,
+        PublicLookupRepository,
         IdempotencyRepository,
         ExpiredKeysPurger,
         CallbackSignatureGuard,

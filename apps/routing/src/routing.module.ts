@@ -18,6 +18,13 @@ import { SearchCasesHandler } from './search-cases/search-cases.handler.js';
 import { JoinDecisionHandler } from './join-decision/join-decision.handler.js';
 import { JoinDecision } from './join-decision/join-decision.js';
 import { migrations } from './migrations/index.js';
+import { CloseFollowUp } from './ratings/close-follow-up.js';
+import { ListFollowUps } from './ratings/list-follow-ups.js';
+import { RateCase } from './ratings/rate-case.js';
+import { RatingRepository } from './ratings/rating.repository.js';
+import { RatingSummary } from './ratings/rating-summary.js';
+import { RatingWarnings } from './ratings/rating-warnings.js';
+import { RatingsHandler } from './ratings/ratings.handler.js';
 import { RecordExtensionHandler } from './record-extension/record-extension.handler.js';
 import { RecordExtension } from './record-extension/record-extension.js';
 import { ResumeCaseHandler } from './supplement/resume-case.handler.js';
@@ -59,6 +66,8 @@ export class RoutingModule {
         WarningSweepHandler,
         WarningSweepHttpController,
         SupervisionHandler,
+        // 好差评 (#10)
+        RatingsHandler,
       ],
       providers: [
         // repositories: every statement on routing's tables
@@ -86,6 +95,13 @@ export class RoutingModule {
         WarningSweepScheduler,
         SupervisionWarnings,
         SupervisionStats,
+        // 好差评 (#10)
+        RatingRepository,
+        RateCase,
+        ListFollowUps,
+        CloseFollowUp,
+        RatingSummary,
+        RatingWarnings,
       ],
     };
   }

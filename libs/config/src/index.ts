@@ -5,3 +5,6 @@ export * from './gateway-settings.js';
 export * from './intake-settings.js';
 export * from './routing-settings.js';
 export * from './fees-settings.js';
+export * from './courier-settings.js';
+export * from './notify-settings.js';
+export * from './delivery-settings.js';

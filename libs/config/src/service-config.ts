@@ -1,4 +1,7 @@
+import { DELIVERY_DEFAULTS, readDeliverySettings, type DeliverySettings } from './delivery-settings.js';
 import { FEES_DEFAULTS, readFeesSettings, type FeesSettings } from './fees-settings.js';
+import { COURIER_DEFAULTS, readCourierSettings, type CourierSettings } from './courier-settings.js';
+import { NOTIFY_DEFAULTS, readNotifySettings, type NotifySettings } from './notify-settings.js';
 import { GATEWAY_DEFAULTS, readGatewaySettings, type GatewaySettings } from './gateway-settings.js';
 import { INTAKE_DEFAULTS, readIntakeSettings, type IntakeSettings } from './intake-settings.js';
 import { readProcessSettings, type ProcessSettings } from './process-settings.js';
@@ -11,7 +14,7 @@ import { readStreamSettings, type StreamSettings } from './stream-settings.js';
  * One service's own knobs (GatewaySettings, …) are read, and can stop it, only in that service; the others carry
  * their defaults.
  */
-export interface ServiceConfig extends ProcessSettings, StreamSettings, GatewaySettings, IntakeSettings, RoutingSettings, FeesSettings {
+export interface ServiceConfig extends ProcessSettings, StreamSettings, GatewaySettings, IntakeSettings, RoutingSettings, FeesSettings, DeliverySettings, NotifySettings, CourierSettings {
   service: string;
   databaseUrl: string;
   natsUrl: string;
@@ -81,6 +84,9 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
   const intakeSettings = service === 'intake' ? readIntakeSettings(env, problems) : INTAKE_DEFAULTS;
   const routingSettings = service === 'routing' ? readRoutingSettings(env, problems) : ROUTING_DEFAULTS;
   const feesSettings = service === 'fees' ? readFeesSettings(env, problems) : FEES_DEFAULTS;
+  const deliverySettings = service === 'delivery' ? readDeliverySettings(env, problems) : DELIVERY_DEFAULTS;
+  const notifySettings = service === 'delivery' ? readNotifySettings(env, problems) : NOTIFY_DEFAULTS;
+  const courierSettings = service === 'delivery' ? readCourierSettings(env, problems) : COURIER_DEFAULTS;
   if (problems.length) {
     throw new Error(`[${service}] bad configuration: ${problems.join('; ')}`);
   }
@@ -105,6 +111,9 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
     ...intakeSettings,
     ...routingSettings,
     ...feesSettings,
+    ...deliverySettings,
+    ...notifySettings,
+    ...courierSettings,
   };
 }
 
@@ -116,6 +125,7 @@ export function describeConfig(c: ServiceConfig): Record<string, unknown> {
     demoPassword: '***',
     internalToken: c.internalToken === undefined ? undefined : '***',
     paymentCallbackSecret: '***',
+    notifySmsKey: c.notifySmsKey === undefined ? undefined : '***',
     databaseUrl: c.databaseUrl.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@'),
   };
 }

@@ -1,10 +1,13 @@
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createStack, type RestartOptions, type Stack } from '../../../scripts/stack.mjs';
 import { deleteStreams } from '#libs/messaging';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { freshDatabase, infrastructure, uniqueName } from '../../support/infra.js';
-import { Api } from './api.js';
+import { Api, eventually } from './api.js';
 
 export interface TestStack {
   stack: Stack;
@@ -18,6 +21,13 @@ export interface TestStack {
   logs(): string[];
   /** SQL on the stack's database, for rows no API shows (one client, opened on first use, closed by stop). */
   db(): Promise<pg.Client>;
+  /**
+   * What delivery's notification file sink wrote so far (NOTIFY_FILE, one per stack), optionally of one case: what
+   * the applicant's SMS would say. The pickup code reaches the applicant only this way.
+   */
+  notifications(caseNo?: string): Promise<{ notificationId: string; caseNo: string; template: string; phone: string; text: string }[]>;
+  /** The pickup code of the case's result-ready notification, once it is in the sink. */
+  pickupCode(caseNo: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +42,7 @@ export async function startTestStack(
   const db = await freshDatabase(opts.namespacePrefix ? `ow_${opts.namespacePrefix}` : 'ow_e2e');
   const namespace = uniqueName(opts.namespacePrefix ?? 'e2e');
   const logs: string[] = [];
+  const notifyFile = join(tmpdir(), `${namespace}-notifications.jsonl`);
   const stack = createStack({
     databaseUrl: db.url,
     natsUrl: infra.natsUrl,
@@ -39,7 +50,7 @@ export async function startTestStack(
     basePort: opts.basePort ?? 20000 + Math.floor(Math.random() * 400) * 10,
     seedDemo: true,
     // Every request of the suite comes from 127.0.0.1: the per-IP login limit would throttle the test itself.
-    env: { LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn', RATE_LIMIT_PER_MINUTE: '10000', ...opts.env },
+    env: { LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn', RATE_LIMIT_PER_MINUTE: '10000', NOTIFY_FILE: notifyFile, NOTIFY_POLL_MS: '100', ...opts.env },
     output: (service, line) => {
       logs.push(`${service} | ${line}`);
       if (process.env.E2E_VERBOSE) process.stdout.write(`${service} | ${line}\n`);
@@ -56,6 +67,12 @@ export async function startTestStack(
     throw new Error(`${(e as Error).message}\n--- service output ---\n${logs.slice(-60).join('\n')}`);
   }
   let client: Promise<pg.Client> | undefined;
+  const notifications = async (caseNo?: string) =>
+    (await readFile(notifyFile, 'utf8').catch(() => ''))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .filter((n) => caseNo === undefined || n.caseNo === caseNo);
   return {
     stack,
     api: new Api(stack.url),
@@ -67,6 +84,12 @@ export async function startTestStack(
       })();
       return client;
     },
+    notifications,
+    pickupCode: (caseNo) =>
+      eventually(async () => {
+        const ready = (await notifications(caseNo)).find((n) => n.template === 'RESULT_READY_WINDOW');
+        return /取件码(\d{6})/.exec(ready?.text ?? '')?.[1];
+      }, `the pickup code of ${caseNo} in the notifications`),
     databaseUrl: db.url,
     namespace,
     natsUrl: infra.natsUrl,
@@ -76,6 +99,7 @@ export async function startTestStack(
       await stack.down();
       await removeStreams(infra.natsUrl, namespace);
       await db.drop();
+      await rm(notifyFile, { force: true });
     },
   };
 }

@@ -12,6 +12,10 @@ export interface IssuanceProfile {
   pending_materials: MaterialRef[];
   settled_at: Date | null;
   withdrawn_at: Date | null;
+  /** For the certificates (#10): the item, and the holder's ID number masked; null on profiles of before. */
+  item_code: string | null;
+  item_name: string;
+  holder_id_masked: string | null;
 }
 
 export interface NewCaseProfile {
@@ -23,6 +27,8 @@ export interface NewCaseProfile {
   idHash: string;
   centerCode: string;
   pendingMaterials: MaterialRef[];
+  itemCode: string;
+  holderIdMasked: string;
 }
 
 /** delivery.case_profiles: what handing out a case's result needs, learnt at acceptance and kept up to date. */
@@ -31,9 +37,12 @@ export class CaseProfileRepository {
   /** The first profile of a case stands; a redelivered acceptance changes nothing. */
   async add(m: EntityManager, p: NewCaseProfile): Promise<void> {
     await m.query(
-      `INSERT INTO delivery.case_profiles (case_no, item_name, results, delivery, applicant_name, id_hash, center_code, pending_materials)
-       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7, $8::jsonb) ON CONFLICT (case_no) DO NOTHING`,
-      [p.caseNo, p.itemName, JSON.stringify(p.results), JSON.stringify(p.delivery), p.applicantName, p.idHash, p.centerCode, JSON.stringify(p.pendingMaterials)],
+      `INSERT INTO delivery.case_profiles (case_no, item_name, results, delivery, applicant_name, id_hash, center_code, pending_materials, item_code, holder_id_masked)
+       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7, $8::jsonb, $9, $10) ON CONFLICT (case_no) DO NOTHING`,
+      [
+        p.caseNo, p.itemName, JSON.stringify(p.results), JSON.stringify(p.delivery), p.applicantName, p.idHash, p.centerCode, JSON.stringify(p.pendingMaterials),
+        p.itemCode, p.holderIdMasked,
+      ],
     );
   }
 
@@ -41,7 +50,7 @@ export class CaseProfileRepository {
   lockAndRead(m: EntityManager, caseNo: string): Promise<IssuanceProfile | undefined> {
     return queryOne<IssuanceProfile>(
       m,
-      `SELECT results, delivery, applicant_name, center_code, pending_materials, settled_at, withdrawn_at
+      `SELECT results, delivery, applicant_name, center_code, pending_materials, settled_at, withdrawn_at, item_code, item_name, holder_id_masked
          FROM delivery.case_profiles WHERE case_no = $1 FOR UPDATE`,
       [caseNo],
     );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseAcceptedData, EventEnvelope } from '#libs/contracts';
+import { maskIdNumber } from '#libs/checks';
 import type { Tx } from '#libs/messaging';
 import { CaseProfileRepository } from './case-profile.repository.js';
 import { idHash } from './id-hash.js';
@@ -23,6 +24,8 @@ export class RecordProfile {
       idHash: idHash(e.caseNo, d.applicant.idNumber),
       centerCode: d.centerCode,
       pendingMaterials: d.pendingMaterials ?? [],
+      itemCode: d.itemCode,
+      holderIdMasked: maskIdNumber(d.applicant.idNumber),
     });
   }
 }

@@ -1,7 +1,7 @@
 import { AppError, ErrorCodes } from '#libs/contracts';
 import type { DeliveryRow } from './delivery.repository.js';
 
-export function wrongState(row: DeliveryRow, expected: DeliveryRow['status']): AppError {
+export function wrongState(row: DeliveryRow, expected: DeliveryRow['status'] | string): AppError {
   return AppError.conflict(ErrorCodes.DELIVERY_WRONG_STATE, `Delivery ${row.id} is ${row.status}; this needs it ${expected}.`, {
     status: row.status,
     expected,

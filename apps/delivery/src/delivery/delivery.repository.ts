@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, ErrorCodes, type DeliveryView } from '#libs/contracts';
-import { queryOne, queryRows } from '#libs/persistence';
+import { AppError, ErrorCodes, type DeliveryView, type PostalAddress } from '#libs/contracts';
+import { cursorTime, queryOne, queryRows, type CursorKey } from '#libs/persistence';
 import { isDeliveryId } from './command-checks.js';
 
 /** A deliveries row as PostgreSQL returns it. */
@@ -22,11 +22,18 @@ export interface DeliveryRow {
   dispatched_at: Date | null;
   delivered_at: Date | null;
   pickup_center: string | null;
+  postal_address: PostalAddress | null;
+  failed_attempts: number;
+  batch_id: string | null;
+  returned_at: Date | null;
+  proxy_name: string | null;
+  proxy_id_masked: string | null;
   version: number;
 }
 
 const DELIVERY_COLUMNS = `id, case_no, method, status, pickup_code, failed_pickups, recipient, phone, address, carrier,
-  waybill_no, signed_by, created_at, dispatched_at, delivered_at, pickup_center, version`;
+  waybill_no, signed_by, created_at, dispatched_at, delivered_at, pickup_center, postal_address, failed_attempts, batch_id, returned_at,
+  proxy_name, proxy_id_masked, version`;
 
 export interface NewDeliveryRow {
   id: string;
@@ -36,6 +43,7 @@ export interface NewDeliveryRow {
   recipient: string | null;
   phone: string | null;
   address: string | null;
+  postalAddress?: PostalAddress | null;
   pickupCenter: string | null;
 }
 
@@ -61,6 +69,53 @@ export class DeliveryRepository {
   /** → DELIVERED, signed for by `signedBy`. */
   deliver(m: EntityManager, row: DeliveryRow, signedBy: string): Promise<DeliveryRow> {
     return this.transition(m, row, 'DELIVERED', 'signed_by = $5, delivered_at = now()', [signedBy]);
+  }
+
+  /** Collected at the window by a proxy (委托代领): their name signs, and only their masked ID number is kept. */
+  deliverToProxy(m: EntityManager, row: DeliveryRow, proxyName: string, proxyIdMasked: string): Promise<DeliveryRow> {
+    return this.transition(m, row, 'DELIVERED', 'signed_by = $5, proxy_name = $5, proxy_id_masked = $6, delivered_at = now()', [proxyName, proxyIdMasked]);
+  }
+
+  /** Locks every delivery of a batch, in id order (two batches sharing deliveries cannot deadlock); the unknown ones are simply absent. */
+  lockMany(m: EntityManager, deliveryIds: string[]): Promise<DeliveryRow[]> {
+    return queryRows<DeliveryRow>(m, `SELECT ${DELIVERY_COLUMNS} FROM delivery.deliveries WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [deliveryIds]);
+  }
+
+  /** READY → DISPATCHED in a dispatch batch. */
+  dispatchInBatch(m: EntityManager, row: DeliveryRow, batchId: string, carrier: string, waybillNo: string): Promise<DeliveryRow> {
+    return this.transition(m, row, 'DISPATCHED', 'carrier = $5, waybill_no = $6, batch_id = $7, dispatched_at = now()', [carrier, waybillNo, batchId]);
+  }
+
+  /** A failed courier attempt with attempts left: DISPATCHED → READY, to go out again in a new batch. */
+  failForRetry(m: EntityManager, row: DeliveryRow): Promise<DeliveryRow> {
+    return this.transition(m, row, 'READY', 'failed_attempts = failed_attempts + 1, carrier = NULL, waybill_no = NULL, dispatched_at = NULL', []);
+  }
+
+  /** The last failed attempt: DISPATCHED → RETURNED_TO_WINDOW, collected at `pickupCenter` with a pickup code like a window delivery. */
+  returnToWindow(m: EntityManager, row: DeliveryRow, pickupCode: string, pickupCenter: string): Promise<DeliveryRow> {
+    return this.transition(m, row, 'RETURNED_TO_WINDOW', 'failed_attempts = failed_attempts + 1, pickup_code = $5, pickup_center = $6, returned_at = now()', [
+      pickupCode,
+      pickupCenter,
+    ]);
+  }
+
+  /** Oldest first, optionally of one status and method, one row past `limit` (see paginate). */
+  page(f: { status?: string; method?: string; after?: CursorKey }, limit: number): Promise<(DeliveryRow & { created_key: string })[]> {
+    return queryRows<DeliveryRow & { created_key: string }>(
+      this.ds.manager,
+      `SELECT ${DELIVERY_COLUMNS}, ${cursorTime('created_at')} AS created_key FROM delivery.deliveries
+        WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR method = $2)
+          AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
+        ORDER BY created_at, id
+        LIMIT $5`,
+      [f.status ?? null, f.method ?? null, f.after?.at ?? null, f.after?.id ?? null, limit + 1],
+    );
+  }
+
+  /** The next number of the center's own waybill sequence (never reset). */
+  async nextWaybillSeq(m: EntityManager): Promise<string> {
+    const [row] = await queryRows<{ seq: string }>(m, `SELECT nextval('delivery.waybill_seq')::text AS seq`);
+    return row.seq;
   }
 
   /** One more wrong pickup attempt; the count after it. */
@@ -97,33 +152,23 @@ export class DeliveryRepository {
   async add(m: EntityManager, d: NewDeliveryRow): Promise<{ id: string } | undefined> {
     const [created] = await queryRows<{ id: string }>(
       m,
-      `INSERT INTO delivery.deliveries (id, case_no, method, status, pickup_code, recipient, phone, address, pickup_center)
-       VALUES ($1, $2, $3, 'READY', $4, $5, $6, $7, $8) ON CONFLICT (case_no) DO NOTHING RETURNING id`,
-      [d.id, d.caseNo, d.method, d.pickupCode, d.recipient, d.phone, d.address, d.pickupCenter],
+      `INSERT INTO delivery.deliveries (id, case_no, method, status, pickup_code, recipient, phone, address, pickup_center, postal_address)
+       VALUES ($1, $2, $3, 'READY', $4, $5, $6, $7, $8, $9::jsonb) ON CONFLICT (case_no) DO NOTHING RETURNING id`,
+      [d.id, d.caseNo, d.method, d.pickupCode, d.recipient, d.phone, d.address, d.pickupCenter, d.postalAddress ? JSON.stringify(d.postalAddress) : null],
     );
     return created;
-  }
-
-  /** Oldest first, optionally of one status and method. */
-  list(status: string | undefined, method: string | undefined): Promise<DeliveryRow[]> {
-    return queryRows<DeliveryRow>(
-      this.ds.manager,
-      `SELECT ${DELIVERY_COLUMNS} FROM delivery.deliveries
-        WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR method = $2)
-        ORDER BY created_at, id`,
-      [status ?? null, method ?? null],
-    );
   }
 
   ofCase(caseNo: string): Promise<DeliveryRow[]> {
     return queryRows<DeliveryRow>(this.ds.manager, `SELECT ${DELIVERY_COLUMNS} FROM delivery.deliveries WHERE case_no = $1 ORDER BY created_at, id`, [caseNo]);
   }
 
-  /** The window delivery waiting to be collected, with its pickup code. */
+  /** The delivery waiting to be collected at the window (a WINDOW one, or a courier one returned there), with its pickup code. */
   readyForPickup(caseNo: string): Promise<{ id: string; pickup_code: string } | undefined> {
     return queryOne<{ id: string; pickup_code: string }>(
       this.ds.manager,
-      `SELECT id, pickup_code FROM delivery.deliveries WHERE case_no = $1 AND method = 'WINDOW' AND status = 'READY'`,
+      `SELECT id, pickup_code FROM delivery.deliveries
+        WHERE case_no = $1 AND ((method = 'WINDOW' AND status = 'READY') OR status = 'RETURNED_TO_WINDOW')`,
       [caseNo],
     );
   }

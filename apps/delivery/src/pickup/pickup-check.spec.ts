@@ -1,5 +1,5 @@
 import { idHash } from '../case-profile/id-hash.js';
-import { pickupMatches } from './pickup-check.js';
+import { awaitsWindowPickup, pickupMatches, proxyIdProblem, proxyPickupMatches } from './pickup-check.js';
 
 const stored = { caseNo: 'C-1', pickupCode: '042137', idHash: idHash('C-1', '11010519491231002X') };
 
@@ -22,5 +22,28 @@ describe('pickupMatches', () => {
 
   it('refuses everything when there is no code', () => {
     expect(pickupMatches({ ...stored, pickupCode: null }, { pickupCode: '', idNumber: '11010519491231002X' })).toBe(false);
+  });
+});
+
+describe('委托代领 (proxy pickup)', () => {
+  it('takes the code alone once the ID shown is the proxy\'s own', () => {
+    expect(proxyIdProblem('440524188001010014', '440524188001010014')).toBeUndefined();
+    expect(proxyIdProblem(' 11010519491231002x', '11010519491231002X')).toBeUndefined();
+    expect(proxyPickupMatches(stored, { pickupCode: '042137' })).toBe(true);
+  });
+
+  it('refuses an ID card that is not the named proxy\'s, and a wrong code', () => {
+    expect(proxyIdProblem('11010519491231002X', '440524188001010014')).toMatch(/proxy/);
+    expect(proxyPickupMatches(stored, { pickupCode: '042138' })).toBe(false);
+    expect(proxyPickupMatches({ pickupCode: null }, { pickupCode: '' })).toBe(false);
+  });
+});
+
+describe('awaitsWindowPickup', () => {
+  it('is a READY window delivery or a courier one returned to the window', () => {
+    expect(awaitsWindowPickup({ method: 'WINDOW', status: 'READY' })).toBe(true);
+    expect(awaitsWindowPickup({ method: 'COURIER', status: 'RETURNED_TO_WINDOW' })).toBe(true);
+    expect(awaitsWindowPickup({ method: 'COURIER', status: 'READY' })).toBe(false);
+    expect(awaitsWindowPickup({ method: 'WINDOW', status: 'DELIVERED' })).toBe(false);
   });
 });

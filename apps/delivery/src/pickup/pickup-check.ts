@@ -12,3 +12,22 @@ export function pickupMatches(
   const idOk = sameSecret(idHash(stored.caseNo, given.idNumber), stored.idHash);
   return codeOk && idOk && stored.pickupCode !== null;
 }
+
+/** Collected at the window: a WINDOW delivery that is READY, or a courier one the carrier could not deliver. */
+export function awaitsWindowPickup(row: { method: string; status: string }): boolean {
+  return (row.method === 'WINDOW' && row.status === 'READY') || row.status === 'RETURNED_TO_WINDOW';
+}
+
+/** 委托代领: the ID card shown (idNumber) must be the proxy's own, as named in the request. */
+export function proxyIdProblem(shown: string, proxyIdNumber: string): string | undefined {
+  return shown.trim().toUpperCase() === proxyIdNumber.trim().toUpperCase() ? undefined : "idNumber must be the proxy's own ID number (proxy.idNumber) when a proxy collects";
+}
+
+/**
+ * A proxy brings the pickup code the applicant passed on, and their own ID card (checked against proxy.idNumber
+ * before this); the applicant's ID is not asked for. The code is then the whole secret: it counts failures alike.
+ */
+export function proxyPickupMatches(stored: { pickupCode: string | null }, given: { pickupCode: string }): boolean {
+  const codeOk = sameSecret(given.pickupCode.trim(), stored.pickupCode ?? '');
+  return codeOk && stored.pickupCode !== null;
+}

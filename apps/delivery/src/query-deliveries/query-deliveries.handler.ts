@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { Rpc, type DeliveryView, type PickupCodeView } from '#libs/contracts';
+import { Rpc, type DeliveriesPage, type DeliveryView, type ListDeliveriesRequest, type PickupCodeView } from '#libs/contracts';
 import { OnRpc } from '#libs/messaging';
 import { DeliveriesOfCase } from './deliveries-of-case.js';
 import { ListDeliveries } from './list-deliveries.js';
@@ -16,7 +16,7 @@ export class QueryDeliveriesHandler {
   ) {}
 
   @OnRpc(Rpc.delivery.listDeliveries)
-  list(@Payload() query: { status?: string; method?: string }): Promise<DeliveryView[]> {
+  list(@Payload() query: ListDeliveriesRequest): Promise<DeliveriesPage<DeliveryView>> {
     return this.listDeliveries.execute(query);
   }
 

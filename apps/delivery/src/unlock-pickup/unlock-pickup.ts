@@ -6,7 +6,7 @@ import { CertificateRepository } from '../certificate/certificate.repository.js'
 import { wrongState } from '../delivery/delivery-errors.js';
 import { deliveryView } from '../delivery/delivery-view.js';
 import { DeliveryRepository } from '../delivery/delivery.repository.js';
-import { MAX_FAILED_PICKUPS } from '../pickup/pickup-check.js';
+import { awaitsWindowPickup, MAX_FAILED_PICKUPS } from '../pickup/pickup-check.js';
 
 /**
  * After five wrong pickup attempts a delivery is locked (someone may be guessing). A supervisor who has checked the
@@ -25,7 +25,7 @@ export class UnlockPickup {
     if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
     return this.uow.run({ actor: cmd.actor, correlationId }, async (tx) => {
       const row = await this.deliveries.lock(tx.manager, cmd.data.deliveryId.trim());
-      if (row.status !== 'READY' || row.method !== 'WINDOW') throw wrongState(row, 'READY');
+      if (!awaitsWindowPickup(row)) throw wrongState(row, 'READY');
       if (row.failed_pickups < MAX_FAILED_PICKUPS) {
         throw AppError.conflict(ErrorCodes.PICKUP_NOT_LOCKED, `Delivery ${row.id} is not locked (${row.failed_pickups} failed attempts).`);
       }

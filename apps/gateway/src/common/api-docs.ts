@@ -11,7 +11,7 @@ const DEFAULTS: Record<number, { description: string; example: ErrorExample }> =
       message: 'The request has 2 problem(s); every one is listed.',
       problems: [
         { field: 'applicant.idType', rule: 'isIn', message: 'idType must be one of the following values: ID_CARD, USCC' },
-        { field: 'delivery.address', rule: 'isNotEmpty', message: 'address is required for a COURIER delivery' },
+        { field: 'delivery.postalAddress', rule: 'isDefined', message: 'postalAddress is required for a COURIER delivery' },
       ],
     },
   },

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Rpc, type Actor, type Command, type DeliveredRequest, type DeliveryView, type DispatchRequest, type PickupRequest, type UnlockPickupRequest } from '#libs/contracts';
+import { Rpc, type Actor, type Command, type DeliveredRequest, type DeliveriesPage, type DeliveryView, type DispatchRequest, type PickupRequest, type TrackingRequest, type UnlockPickupRequest } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { CurrentActor } from '../auth/actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -8,11 +8,12 @@ import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
 import { DeliveryIdParam } from '../common/params.dto.js';
 import { CorrelationId } from '../http/request-context.js';
 import { DeliveredDto } from './dto/delivered.dto.js';
-import { DeliveryViewDto } from './dto/delivery-view.dto.js';
+import { DeliveriesPageDto, DeliveryViewDto } from './dto/delivery-view.dto.js';
 import { DispatchDto } from './dto/dispatch.dto.js';
 import { UnlockPickupDto } from './dto/unlock-pickup.dto.js';
 import { ListDeliveriesQuery } from './dto/list-deliveries.query.js';
 import { PickupDto } from './dto/pickup.dto.js';
+import { TrackingDto } from './dto/tracking.dto.js';
 
 const DELIVERY_ERRORS = {
   404: { code: 'DELIVERY.NOT_FOUND', message: 'No delivery 0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5c.' },
@@ -27,12 +28,31 @@ export class DeliveriesController {
 
   @Get()
   @Roles('COURIER', 'CLERK')
-  @ApiOperation({ summary: 'Deliveries to work: by courier for couriers, at the window for clerks (unless method says otherwise).' })
-  @ApiOkResponse({ type: [DeliveryViewDto] })
+  @ApiOperation({ summary: 'Deliveries to work, oldest first, a page at a time: by courier for couriers, at the window for clerks (unless method says otherwise).' })
+  @ApiOkResponse({ type: DeliveriesPageDto })
   @ApiErrors([400, 503])
-  list(@Query() q: ListDeliveriesQuery, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView[]> {
+  list(@Query() q: ListDeliveriesQuery, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveriesPage<DeliveryView>> {
     const method = q.method ?? (actor.role === 'COURIER' ? 'COURIER' : 'WINDOW');
-    return this.rpc.request(Rpc.delivery.listDeliveries, { status: q.status, method }, { correlationId });
+    return this.rpc.request(Rpc.delivery.listDeliveries, { status: q.status, method, cursor: q.cursor, limit: q.limit }, { correlationId });
+  }
+
+  @Post(':deliveryId/tracking')
+  @HttpCode(200)
+  @Roles('COURIER')
+  @ApiOperation({
+    summary: "Record the carrier's report on a dispatched parcel: IN_TRANSIT, OUT_FOR_DELIVERY or FAILED.",
+    description:
+      'FAILED sends the delivery back to READY for a new dispatch batch while attempts are left (DELIVERY_MAX_ATTEMPTS, default 2), ' +
+      'and after the last one to the accepting center (RETURNED_TO_WINDOW), where it is collected with a pickup code like a window delivery. ' +
+      'Every failure is told to the applicant (delivery.delivery.failed.v1), the return too (delivery.delivery.returned-to-window.v1).',
+  })
+  @ApiBody({ type: TrackingDto, examples: { failed: { summary: 'Nobody at home', value: { status: 'FAILED', at: '2026-12-03T15:20:00+08:00', note: '收件人电话无人接听' } } } })
+  @ApiOkResponse({ type: DeliveryViewDto })
+  @ApiIdempotent()
+  @ApiErrors([400, 404, 409, 422, 503], DELIVERY_ERRORS)
+  track(@Param() p: DeliveryIdParam, @Body() body: TrackingDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
+    const cmd: Command<TrackingRequest> = { actor, data: { deliveryId: p.deliveryId, status: body.status, at: body.at, ...(body.note !== undefined ? { note: body.note } : {}) } };
+    return this.rpc.request(Rpc.delivery.track, cmd, { correlationId });
   }
 
   @Post(':deliveryId/dispatch')
@@ -77,8 +97,17 @@ export class DeliveriesController {
   @Post(':deliveryId/pickup')
   @HttpCode(200)
   @Roles('CLERK')
-  @ApiOperation({ summary: 'Release the certificates at the window: pickup code plus the ID check.' })
-  @ApiBody({ type: PickupDto, examples: { pickup: { summary: 'Collector shows the SMS and an ID card', value: { pickupCode: '482913', idNumber: '11010519491231002X' } } } })
+  @ApiOperation({
+    summary: "Release the certificates at the window (a WINDOW delivery, or a courier one RETURNED_TO_WINDOW): pickup code plus the applicant's ID, or a proxy's.",
+    description: '委托代领: with `proxy`, idNumber is the ID card the proxy shows and must equal proxy.idNumber; the code is then the authorisation. The proxy\'s name signs, and only the masked ID number is kept.',
+  })
+  @ApiBody({
+    type: PickupDto,
+    examples: {
+      pickup: { summary: 'The applicant shows the SMS and an ID card', value: { pickupCode: '482913', idNumber: '11010519491231002X' } },
+      proxy: { summary: '委托代领: a proxy with the code and their own ID card', value: { pickupCode: '482913', idNumber: '440524188001010014', proxy: { name: '王五', idNumber: '440524188001010014' } } },
+    },
+  })
   @ApiOkResponse({ type: DeliveryViewDto })
   @ApiIdempotent()
   @ApiErrors([400, 404, 409, 422, 503], {
@@ -86,7 +115,10 @@ export class DeliveriesController {
     422: { code: 'DELIVERY.PICKUP_CHECK_FAILED', message: 'The pickup code or the ID number does not match.' },
   })
   pickup(@Param() p: DeliveryIdParam, @Body() body: PickupDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
-    const cmd: Command<PickupRequest> = { actor, data: { deliveryId: p.deliveryId, pickupCode: body.pickupCode, idNumber: body.idNumber } };
+    const cmd: Command<PickupRequest> = {
+      actor,
+      data: { deliveryId: p.deliveryId, pickupCode: body.pickupCode, idNumber: body.idNumber, ...(body.proxy ? { proxy: { name: body.proxy.name, idNumber: body.proxy.idNumber } } : {}) },
+    };
     return this.rpc.request(Rpc.delivery.pickup, cmd, { correlationId });
   }
 }

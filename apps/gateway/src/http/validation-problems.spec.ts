@@ -80,10 +80,18 @@ describe('the request body of POST /cases', () => {
         'applicant.type:isIn',
         'applicant.nickname:whitelistValidation',
         'materials.0.provided:isBoolean',
-        'delivery.address:isDefined',
+        'delivery.postalAddress:isDefined',
         'extra:whitelistValidation',
       ].sort(),
     );
+  });
+
+  it('names an unknown province, and still takes the deprecated free-text address', async () => {
+    const mars = { ...structuredClone(ACCEPT_CASE_EXAMPLE), delivery: { method: 'COURIER', phone: '13812345678', postalAddress: { province: '火星省', city: '绵阳市', district: '游仙区', detail: '1 号' } } };
+    const problems = await problemsOf(AcceptCaseDto, mars);
+    expect(problems.map((p) => `${p.field}:${p.rule}`)).toEqual(['delivery.postalAddress.province:isProvince']);
+    const legacy = { ...structuredClone(ACCEPT_CASE_EXAMPLE), delivery: { method: 'COURIER', address: '四川省绵阳市游仙区示范路 1 号' } };
+    await expect(pipe.transform(legacy, { type: 'body', metatype: AcceptCaseDto })).resolves.toBeDefined();
   });
 
   it('does not ask for an address when the certificate is collected at the window', async () => {

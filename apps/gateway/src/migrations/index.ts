@@ -1,3 +1,4 @@
 import { Init1763900000000 } from './1763900000000-init.js';
+import { PublicLookups1764700000200 } from './1764700000200-public-lookups.js';
 
-export const migrations = [Init1763900000000];
+export const migrations = [Init1763900000000, PublicLookups1764700000200];

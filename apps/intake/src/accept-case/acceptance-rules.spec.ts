@@ -1,6 +1,6 @@
 import type { AcceptCaseRequest, ServiceItem } from '#libs/contracts';
 import { SAMPLE_CATALOG } from '../seed/sample-catalog.js';
-import { checkApplication } from './acceptance-rules.js';
+import { checkApplication, deliveryAddressProblems } from './acceptance-rules.js';
 
 const item = (code: string) => SAMPLE_CATALOG.items.find((i) => i.code === code) as unknown as ServiceItem;
 
@@ -30,7 +30,7 @@ describe('checking an application at the window', () => {
         delivery: { method: 'COURIER' },
       }),
     );
-    expect(r.problems.map((p) => p.field).sort()).toEqual(['applicant.idNumber', 'applicant.phone', 'applicant.type', 'delivery.address']);
+    expect(r.problems.map((p) => p.field).sort()).toEqual(['applicant.idNumber', 'applicant.phone', 'applicant.type', 'delivery.postalAddress']);
   });
 
   it('lists every required material that is missing, and only required ones', () => {
@@ -93,5 +93,40 @@ describe('checking an application at the window', () => {
         'form.surface oneOf',
       ]);
     });
+  });
+});
+
+describe('courier addresses at acceptance (邮寄送达)', () => {
+  const postalAddress = { province: '四川省', city: '绵阳市', district: '游仙区', detail: '示范路 1 号' };
+  const rules = (delivery: AcceptCaseRequest['delivery']) => deliveryAddressProblems(delivery).map((p) => `${p.field}:${p.rule}`);
+
+  it('takes a structured address with the recipient mobile, the province full or short', () => {
+    expect(rules({ method: 'COURIER', phone: '13800138000', postalAddress })).toEqual([]);
+    expect(rules({ method: 'COURIER', phone: '13800138000', postalAddress: { ...postalAddress, province: '四川' } })).toEqual([]);
+  });
+
+  it('still takes the deprecated free-text address alone', () => {
+    expect(rules({ method: 'COURIER', address: '示范区人民路1号' })).toEqual([]);
+  });
+
+  it('refuses an unknown province, blank levels and a missing mobile, all at once', () => {
+    expect(rules({ method: 'COURIER', postalAddress: { province: '火星省', city: ' ', district: '', detail: '1 号' } })).toEqual([
+      'delivery.postalAddress.province:isProvince',
+      'delivery.postalAddress.city:matches',
+      'delivery.postalAddress.district:matches',
+      'delivery.postalAddress.district:isNotEmpty',
+      'delivery.phone:requiredForCourier',
+    ]);
+  });
+
+  it('wants an address for a courier delivery, one only, and none for the window', () => {
+    expect(rules({ method: 'COURIER' })).toEqual(['delivery.postalAddress:requiredForCourier']);
+    expect(rules({ method: 'COURIER', phone: '13800138000', postalAddress, address: 'x' })).toEqual(['delivery.address:oneAddress']);
+    expect(rules({ method: 'WINDOW', postalAddress })).toEqual(['delivery.postalAddress:onlyForCourier']);
+  });
+
+  it('finds the unknown province in a whole application', () => {
+    const r = checkApplication(item('RE-TRANSFER'), reTransfer({ delivery: { method: 'COURIER', phone: '13800138000', postalAddress: { ...postalAddress, province: 'Atlantis' } } }));
+    expect(r.problems).toEqual([expect.objectContaining({ field: 'delivery.postalAddress.province', rule: 'isProvince' })]);
   });
 });

@@ -1,4 +1,4 @@
-import { ErrorCodes, type AcceptCaseRequest, type Actor, type Problem, type ServiceItem } from '#libs/contracts';
+import { commandProblems, ErrorCodes, PostalAddressSchema, type AcceptCaseRequest, type Actor, type Problem, type ServiceItem } from '#libs/contracts';
 import { checkForm, creditCodeProblem, fallbackQuantitySpec, formFieldProblem, idCardProblem, isMainlandMobile } from '#libs/checks';
 
 export interface MissingMaterial {
@@ -39,9 +39,7 @@ export function checkApplication(item: ServiceItem, req: AcceptCaseRequest): Acc
   if (!isMainlandMobile(applicant.phone)) {
     problems.push({ field: 'applicant.phone', rule: 'mainlandMobile', message: 'phone must be a mainland mobile number (11 digits starting 13-19)' });
   }
-  if (req.delivery.method === 'COURIER' && !req.delivery.address?.trim()) {
-    problems.push({ field: 'delivery.address', rule: 'requiredForCourier', message: 'a courier delivery needs an address' });
-  }
+  problems.push(...deliveryAddressProblems(req.delivery));
   if (req.delivery.phone && !isMainlandMobile(req.delivery.phone)) {
     problems.push({ field: 'delivery.phone', rule: 'mainlandMobile', message: 'delivery phone must be a mainland mobile number' });
   }
@@ -69,6 +67,39 @@ export function checkApplication(item: ServiceItem, req: AcceptCaseRequest): Acc
     return g?.provided === true ? [] : [{ code: m.code, name: m.name, reason: 'MISSING', tolerable: m.tolerable }];
   });
   return { problems, missing };
+}
+
+/**
+ * 邮寄送达: a COURIER delivery names where it goes, by level (postalAddress: the province one of the 34 divisions)
+ * with the recipient's mobile, or, for a transition, as the deprecated free text (address); not both. A WINDOW one
+ * takes no postalAddress. One problem per field, every one listed.
+ */
+export function deliveryAddressProblems(delivery: AcceptCaseRequest['delivery']): Problem[] {
+  const problems: Problem[] = [];
+  const postal = delivery.postalAddress;
+  if (delivery.method !== 'COURIER') {
+    if (postal !== undefined) problems.push({ field: 'delivery.postalAddress', rule: 'onlyForCourier', message: 'postalAddress goes with a COURIER delivery' });
+    return problems;
+  }
+  if (postal === undefined || postal === null) {
+    if (!delivery.address?.trim()) {
+      problems.push({ field: 'delivery.postalAddress', rule: 'requiredForCourier', message: 'a courier delivery needs an address: postalAddress {province, city, district, detail}' });
+    }
+    return problems;
+  }
+  if (delivery.address !== undefined) {
+    problems.push({ field: 'delivery.address', rule: 'oneAddress', message: 'send postalAddress or the deprecated address, not both' });
+  }
+  const nested = commandProblems(PostalAddressSchema, postal);
+  if (typeof postal !== 'object' || Array.isArray(postal)) {
+    problems.push({ field: 'delivery.postalAddress', rule: 'isObject', message: 'postalAddress must be {province, city, district, detail}' });
+  } else {
+    problems.push(...nested.problems.map((p) => ({ ...p, field: `delivery.postalAddress.${p.field}` })));
+  }
+  if (!delivery.phone?.trim()) {
+    problems.push({ field: 'delivery.phone', rule: 'requiredForCourier', message: "a courier delivery with a postalAddress needs the recipient's mobile (phone)" });
+  }
+  return problems;
 }
 
 export interface ImmediateCheck {

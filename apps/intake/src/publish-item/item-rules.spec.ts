@@ -48,6 +48,18 @@ describe('catalog item validation', () => {
     expect(rules(item).sort()).toEqual(['fees.0.department knownDepartment', 'results.0.department knownDepartment', 'reviewPlan.0.departments.1 knownDepartment']);
   });
 
+  it('takes a result validity in whole years 1-100, or none (#10)', () => {
+    const item = sample('FOOD-BIZ');
+    expect(item.results[0].validityYears).toBe(5);
+    expect(rules(item)).toEqual([]);
+    for (const bad of [0, 101, 2.5, '5', null]) {
+      item.results[0].validityYears = bad;
+      expect(rules(item)).toEqual(['results.0.validityYears isInt']);
+    }
+    delete item.results[0].validityYears;
+    expect(rules(item)).toEqual([]);
+  });
+
   it('allows promised = legal but not promised > legal', () => {
     const item = sample('FOOD-BIZ');
     item.promisedDays = item.legalDays;

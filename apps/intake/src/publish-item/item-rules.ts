@@ -30,7 +30,7 @@ const ITEM_KEYS = [
 const STAGE_KEYS = ['stage', 'departments', 'lead', 'shareDays'];
 const MATERIAL_KEYS = ['code', 'name', 'required', 'tolerable'];
 const FEE_KEYS = ['code', 'name', 'department', 'kind', 'amountFen', 'unit', 'unitPriceFen', 'unitPriceFenBy', 'quantityFrom', 'when', 'exemptFor'];
-const RESULT_KEYS = ['department', 'name'];
+const RESULT_KEYS = ['department', 'name', 'validityYears'];
 
 export interface CatalogFacts {
   /** Department codes the catalog knows (intake.departments). */
@@ -244,6 +244,9 @@ function resultsProblems(results: unknown, facts: CatalogFacts, add: Add): void 
       add(`${at}.department`, 'knownDepartment', `no department ${JSON.stringify(r.department)} in the catalog`);
     }
     if (!isText(r.name)) add(`${at}.name`, 'isNotEmpty', 'name must be a non-empty text of at most 200 characters');
+    if (r.validityYears !== undefined && !(Number.isInteger(r.validityYears) && (r.validityYears as number) >= 1 && (r.validityYears as number) <= 100)) {
+      add(`${at}.validityYears`, 'isInt', 'validityYears must be a whole number of years 1-100 (or absent: no validity)');
+    }
   });
 }
 

@@ -350,7 +350,8 @@ export const SAMPLE_CATALOG = {
       "results": [
         {
           "department": "SAMR",
-          "name": "食品经营许可证"
+          "name": "食品经营许可证",
+          "validityYears": 5
         }
       ]
     },
@@ -982,7 +983,8 @@ export const SAMPLE_CATALOG = {
       "results": [
         {
           "department": "HEALTH",
-          "name": "公共场所卫生许可证"
+          "name": "公共场所卫生许可证",
+          "validityYears": 4
         }
       ]
     }

@@ -84,4 +84,33 @@ export class FollowProgressHandler {
   deliveryDelivered(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
     return this.followProgress.execute(ctx.tx, e);
   }
+
+  // 邮寄送达 (#10): timeline only (the case stays DELIVERING until the result is delivered or collected)
+  @OnEvent(Events.DeliveryFailed)
+  deliveryFailed(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
+    return this.followProgress.execute(ctx.tx, e);
+  }
+
+  @OnEvent(Events.DeliveryReturnedToWindow)
+  deliveryReturnedToWindow(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
+    return this.followProgress.execute(ctx.tx, e);
+  }
+
+  // 证照撤销 (#10): timeline only (the case's status stays as it was)
+  @OnEvent(Events.CertificateRevoked)
+  certificateRevoked(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
+    return this.followProgress.execute(ctx.tx, e);
+  }
+
+  // 不予许可决定书 (#10): timeline only (a rejected case stays REJECTED)
+  @OnEvent(Events.DecisionLetterIssued)
+  decisionLetterIssued(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
+    return this.followProgress.execute(ctx.tx, e);
+  }
+
+  // notifications to the applicant (#10): timeline only
+  @OnEvent(Events.NotificationSent)
+  notificationSent(@Payload() e: EventEnvelope, @Ctx() ctx: EventContext): Promise<void> {
+    return this.followProgress.execute(ctx.tx, e);
+  }
 }

@@ -2,5 +2,6 @@ import { Init1763900000100 } from './1763900000100-init.js';
 import { Clock1763900000440 } from './1763900000440-clock.js';
 import { SiteSurveyFlag1763900000460 } from './1763900000460-site-survey-flag.js';
 import { CaseSearch1763900000480 } from './1763900000480-case-search.js';
+import { Ratings1764700000500 } from './1764700000500-ratings.js';
 
-export const migrations = [Init1763900000100, Clock1763900000440, SiteSurveyFlag1763900000460, CaseSearch1763900000480];
+export const migrations = [Init1763900000100, Clock1763900000440, SiteSurveyFlag1763900000460, CaseSearch1763900000480, Ratings1764700000500];

@@ -6,6 +6,7 @@ import { SERVICE_CONFIG } from '#libs/platform';
 import { toShanghai } from '#libs/calendar';
 import { AppError, ErrorCodes, type Problem, type SupervisionWarningView, type SupervisionWarningsQuery } from '#libs/contracts';
 import { WarningRepository } from '../clock/warning.repository.js';
+import { RatingWarnings } from '../ratings/rating-warnings.js';
 import { WorkflowRepository } from '../workflow/workflow.repository.js';
 
 const DEPARTMENT = /^[A-Z0-9_-]{1,32}$/;
@@ -16,8 +17,8 @@ export function parseWarningsQuery(query: unknown): SupervisionWarningsQuery {
   if (q.department !== undefined && q.department !== null && (typeof q.department !== 'string' || !DEPARTMENT.test(q.department))) {
     problems.push({ field: 'department', rule: 'matches', message: 'department must be a department code.' });
   }
-  if (q.level !== undefined && q.level !== null && q.level !== 'YELLOW' && q.level !== 'RED' && q.level !== 'BLOCKED') {
-    problems.push({ field: 'level', rule: 'isIn', message: 'level must be YELLOW, RED or BLOCKED.' });
+  if (q.level !== undefined && q.level !== null && q.level !== 'YELLOW' && q.level !== 'RED' && q.level !== 'BLOCKED' && q.level !== 'RATING_OVERDUE') {
+    problems.push({ field: 'level', rule: 'isIn', message: 'level must be YELLOW, RED, BLOCKED or RATING_OVERDUE.' });
   }
   if (problems.length) throw AppError.invalid(ErrorCodes.VALIDATION, problems);
   return { department: (q.department as string | undefined) ?? undefined, level: (q.level as SupervisionWarningsQuery['level']) ?? undefined };
@@ -34,6 +35,7 @@ export class SupervisionWarnings {
   constructor(
     private readonly warnings: WarningRepository,
     private readonly workflows: WorkflowRepository,
+    private readonly ratingWarnings: RatingWarnings,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
@@ -43,7 +45,9 @@ export class SupervisionWarnings {
     // Blocks have no department: like case-level warnings, a department filter leaves them out.
     const blocked = q.department || (q.level && q.level !== 'BLOCKED') ? [] : await this.blocked();
     if (q.level === 'BLOCKED') return blocked;
-    return [...blocked, ...(await this.clockWarnings(q))];
+    // 差评整改 (#10): follow-ups of poor ratings still open past their due time, after the clocks' items.
+    if (q.level === 'RATING_OVERDUE') return this.ratingWarnings.current(q);
+    return [...blocked, ...(await this.clockWarnings(q)), ...(await this.ratingWarnings.current(q))];
   }
 
   private async blocked(): Promise<SupervisionWarningView[]> {

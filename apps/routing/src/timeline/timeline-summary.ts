@@ -119,7 +119,25 @@ const SUMMARIES: Summaries = {
   [Events.DeliveryReady]: (d) => ({ deliveryId: d.deliveryId, method: d.method }),
   [Events.DeliveryDispatched]: (d) => ({ deliveryId: d.deliveryId, carrier: d.carrier, waybillNo: d.waybillNo }),
   [Events.PickupUnlocked]: (d) => ({ deliveryId: d.deliveryId, failedAttempts: d.failedAttempts, reason: d.reason }),
-  [Events.DeliveryDelivered]: (d) => ({ deliveryId: d.deliveryId, method: d.method, signedBy: maskName(d.signedBy) }),
+  [Events.DeliveryDelivered]: (d) => ({ deliveryId: d.deliveryId, method: d.method, signedBy: maskName(d.signedBy), ...(d.proxy ? { proxy: { name: maskName(d.proxy.name), idNumber: d.proxy.idNumber } } : {}) }),
+  // 邮寄送达 (#10): every failed attempt, and the return to the accepting center (the case stays DELIVERING)
+  [Events.DeliveryFailed]: (d) => ({ deliveryId: d.deliveryId, carrier: d.carrier, waybillNo: d.waybillNo, attempt: d.attempt, maxAttempts: d.maxAttempts, next: d.next, at: toShanghai(d.at), note: d.note }),
+  [Events.DeliveryReturnedToWindow]: (d) => ({ deliveryId: d.deliveryId, pickupCenter: d.pickupCenter, attempts: d.attempts }),
+  // 证照撤销 (#10)
+  [Events.CertificateRevoked]: (d) => ({ certificateNo: d.certificateNo, name: d.name, department: d.department, reason: d.reason }),
+  // 不予许可决定书 and 好差评 (#10)
+  [Events.DecisionLetterIssued]: (d) => ({ letterNo: d.letterNo, deliveryId: d.deliveryId, method: d.method, departments: d.departments }),
+  [Events.RatingRecorded]: (d) => ({
+    ratingId: d.ratingId,
+    score: d.score,
+    comment: d.comment,
+    caseStatus: d.caseStatus,
+    followUpId: d.followUpId,
+    followUpDueAt: d.followUpDueAt ? toShanghai(d.followUpDueAt) : undefined,
+  }),
+  [Events.RatingFollowUpClosed]: (d) => ({ followUpId: d.followUpId, ratingId: d.ratingId, note: d.note, dueAt: toShanghai(d.dueAt), overdue: d.overdue }),
+  // The template and how it went; never the phone or the text (RESULT_READY_WINDOW's text holds the pickup code).
+  [Events.NotificationSent]: (d) => ({ notificationId: d.notificationId, template: d.template, cause: d.cause, channel: d.channel, outcome: d.outcome, attempts: d.attempts, error: d.error }),
 };
 
 /** An event type this service does not know keeps no data at all rather than everything. */

@@ -1,8 +1,14 @@
 import type { HealthReport } from '../health.js';
 import type { CaseQuery, Command, NoPayload } from '../rpc.js';
+import { CertificateRpc, type CertificateRpcMap } from './certificates.js';
+import { DecisionLetterRpc, type DecisionLetterRpcMap } from './decision-letters.js';
+import { CourierRpc, type CourierRpcMap, type DeliveriesPage, type DeliveryStatus, type ListDeliveriesRequest, type ProxyView, type TrackingEntryView } from './courier.js';
 
 /** What the delivery service answers on request/reply; composed into `Rpc` and `RpcMap`. */
 export const DeliveryRpc = {
+  ...CertificateRpc,
+  ...CourierRpc,
+  ...DecisionLetterRpc,
   health: 'rpc.delivery.health',
   listDeliveries: 'rpc.delivery.list',
   deliveriesOfCase: 'rpc.delivery.of-case',
@@ -28,6 +34,8 @@ export interface PickupRequest {
   deliveryId: string;
   pickupCode: string;
   idNumber: string;
+  /** 委托代领: idNumber is then the proxy's (see PickupBodySchema). */
+  proxy?: { name: string; idNumber: string };
 }
 
 export interface UnlockPickupRequest {
@@ -41,7 +49,7 @@ export interface DeliveryView {
   caseNo: string;
   method: 'WINDOW' | 'COURIER';
   /** CANCELLED: the case was withdrawn while the result waited. */
-  status: 'READY' | 'DISPATCHED' | 'DELIVERED' | 'CANCELLED';
+  status: DeliveryStatus;
   /** WINDOW: the center that hands the result out (the accepting one unless the applicant chose another). */
   pickupCenter?: string;
   certificates: { certificateNo: string; name: string; department: string }[];
@@ -54,6 +62,13 @@ export interface DeliveryView {
   createdAt: string;
   dispatchedAt?: string;
   deliveredAt?: string;
+  /** COURIER: failed attempts so far, the carrier's reports, the last batch; RETURNED_TO_WINDOW: when. */
+  failedAttempts?: number;
+  tracking?: TrackingEntryView[];
+  batchId?: string;
+  returnedAt?: string;
+  /** Collected by a proxy (委托代领): name, and the ID number masked. */
+  proxy?: ProxyView;
 }
 
 /** rpc.delivery.pickup-code {caseNo} → {pickupCode} | null: what the applicant's SMS says, for the public status page. */
@@ -62,9 +77,9 @@ export interface PickupCodeView {
   pickupCode: string;
 }
 
-export interface DeliveryRpcMap {
+export interface DeliveryRpcMap extends CertificateRpcMap, CourierRpcMap, DecisionLetterRpcMap {
   [DeliveryRpc.health]: { request: NoPayload; reply: HealthReport };
-  [DeliveryRpc.listDeliveries]: { request: { status?: string; method?: string }; reply: DeliveryView[] };
+  [DeliveryRpc.listDeliveries]: { request: ListDeliveriesRequest; reply: DeliveriesPage<DeliveryView> };
   [DeliveryRpc.deliveriesOfCase]: { request: CaseQuery; reply: DeliveryView[] };
   [DeliveryRpc.dispatch]: { request: Command<DispatchRequest>; reply: DeliveryView };
   [DeliveryRpc.markDelivered]: { request: Command<DeliveredRequest>; reply: DeliveryView };

@@ -60,6 +60,8 @@ export interface FormFieldSpec {
 export interface ResultSpec {
   department: string;
   name: string;
+  /** Whole years the certificate is valid from its issue date (有效期), where it has one (a license; not a 回执). */
+  validityYears?: number;
 }
 
 export interface ServiceItem {

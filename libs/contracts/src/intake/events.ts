@@ -1,4 +1,5 @@
 import type { ApplicantType, FeeRule, FormFieldSpec, ResultSpec, ReviewStage } from './catalog.js';
+import type { PostalAddress } from '../delivery/courier.js';
 
 /** Events the intake service publishes (前台综合受理). Composed into `Events` and `EventDataMap` in ../events.ts. */
 export const IntakeEvents = {
@@ -19,6 +20,9 @@ export interface DeliveryPreference {
   method: 'WINDOW' | 'COURIER';
   recipient?: string;
   phone?: string;
+  /** COURIER: the structured address (province checked against the 34 divisions, kept in full). */
+  postalAddress?: PostalAddress;
+  /** @deprecated free-text courier address, accepted for a transition; send postalAddress. */
   address?: string;
   /** WINDOW: the center that hands the result out; defaults to the accepting center (就近办). */
   pickupCenter?: string;

@@ -3,6 +3,7 @@ import type { HealthReport } from '../health.js';
 import type { CaseQuery, Command, NoPayload } from '../rpc.js';
 import type { ServiceItem } from './catalog.js';
 import type { ApplicantData, MaterialRef } from './events.js';
+import type { PostalAddress } from '../delivery/courier.js';
 
 /** What the intake service answers on request/reply; composed into `Rpc` and `RpcMap`. */
 export const IntakeRpc = {
@@ -32,7 +33,8 @@ export interface AcceptCaseRequest {
   /** `defective`: handed in but unusable (defectReason says why); the one-time notice lists it as DEFECTIVE. */
   materials: { code: string; provided: boolean; defective?: boolean; defectReason?: string }[];
   form?: Record<string, unknown>;
-  delivery: { method: 'WINDOW' | 'COURIER'; recipient?: string; phone?: string; address?: string; pickupCenter?: string };
+  /** `address` (free text) is deprecated: a COURIER delivery sends postalAddress {province, city, district, detail}. */
+  delivery: { method: 'WINDOW' | 'COURIER'; recipient?: string; phone?: string; postalAddress?: PostalAddress; address?: string; pickupCenter?: string };
   /** 容缺受理: accept although tolerable materials are missing; they become pending with a due date. */
   tolerant?: boolean;
   /** 即办件: the chief representative of an IMMEDIATE item's department decides at the window. */
@@ -93,7 +95,7 @@ export interface CaseView {
   withdrawReason?: string;
 }
 
-/** rpc.intake.case.verify-applicant {caseNo, idTail} → {match: boolean} (public status check). */
+/** rpc.intake.case.verify-applicant {caseNo, idTail} → {match: boolean} (public status check; idTail: the last 6 characters of the ID number, VerifyApplicantSchema). */
 export interface VerifyApplicantRequest {
   caseNo: string;
   idTail: string;

@@ -1,7 +1,9 @@
 import type { ImmediateDecision, MaterialRef } from '../intake/events.js';
+import { RatingEvents, type RatingEventDataMap } from './ratings.js';
 
 /** Events the routing service publishes (workflow and the clock). Composed into `Events` and `EventDataMap` in ../events.ts. */
 export const RoutingEvents = {
+  ...RatingEvents,
   CaseSuspended: 'routing.case.suspended.v1',
   CaseResumed: 'routing.case.resumed.v1',
   StageOpened: 'routing.stage.opened.v1',
@@ -72,7 +74,7 @@ export interface CaseRejectedData {
 
 export type CaseApprovedData = Record<string, never>;
 
-export interface RoutingEventDataMap {
+export interface RoutingEventDataMap extends RatingEventDataMap {
   [RoutingEvents.CaseSuspended]: CaseSuspendedData;
   [RoutingEvents.CaseResumed]: CaseResumedData;
   [RoutingEvents.StageOpened]: StageOpenedData;

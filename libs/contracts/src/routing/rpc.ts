@@ -3,12 +3,14 @@ import type { Actor } from '../envelope.js';
 import type { HealthReport } from '../health.js';
 import type { CaseQuery, NoPayload } from '../rpc.js';
 import type { MaterialRef } from '../intake/events.js';
+import { RatingRpc, type RatingRpcMap } from './ratings.js';
 
 /**
  * What the routing service answers on request/reply; composed into `Rpc` and `RpcMap`. Routing keeps the workflow
  * and the clock (issue #4): time limits (法定时限/承诺时限), supplements (补正), warnings (预警) and supervision (电子监察).
  */
 export const RoutingRpc = {
+  ...RatingRpc,
   health: 'rpc.routing.health',
   getWorkflow: 'rpc.routing.case.get',
   getTimeline: 'rpc.routing.case.timeline',
@@ -92,7 +94,7 @@ export type WarningLevelRaised = 'YELLOW' | 'RED';
 /** rpc.routing.supervision.warnings {department?, level?} → SupervisionWarningView[] (red first, then soonest due). */
 export interface SupervisionWarningsQuery {
   department?: string;
-  level?: WarningLevelRaised | 'BLOCKED';
+  level?: WarningLevelRaised | 'BLOCKED' | 'RATING_OVERDUE';
 }
 
 /** Why a case stands still: a service parked one of its events as a dead letter (see libs/messaging dead-letters). */
@@ -109,16 +111,19 @@ export interface SupervisionWarningView {
   caseNo: string;
   itemCode: string;
   itemName: string;
-  subject: 'CASE' | 'TASK';
+  /** RATING: a 差评 follow-up (差评整改) still open past its due time (level RATING_OVERDUE). */
+  subject: 'CASE' | 'TASK' | 'RATING';
   taskId?: string;
   stage?: number;
   department?: string;
   /** The highest level raised for the item so far; BLOCKED for a case a service could not go on with. */
-  level: WarningLevelRaised | 'BLOCKED';
+  level: WarningLevelRaised | 'BLOCKED' | 'RATING_OVERDUE';
   /** Absent for BLOCKED items. */
   dueAt?: string;
   raisedAt: string;
   blockedBy?: CaseBlockView;
+  /** RATING_OVERDUE only: the follow-up, its score and the departments that reviewed the case. */
+  ratingFollowUp?: { followUpId: string; score: number; departments: string[]; openedAt: string };
 }
 
 /** rpc.routing.supervision.stats {from?, to?} (Shanghai dates, both inclusive) → SupervisionStatsView. */
@@ -159,7 +164,7 @@ export interface WarningSweepReply {
   raised: number;
 }
 
-export interface RoutingRpcMap {
+export interface RoutingRpcMap extends RatingRpcMap {
   [RoutingRpc.health]: { request: NoPayload; reply: HealthReport };
   [RoutingRpc.getWorkflow]: { request: CaseQuery; reply: WorkflowView };
   [RoutingRpc.getTimeline]: { request: CaseQuery; reply: TimelineEntry[] };

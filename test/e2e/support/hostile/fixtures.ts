@@ -15,6 +15,8 @@ export interface Fixtures {
   paymentNotice: { caseNo: string; noticeNo: string; totalFen: number };
   /** SEAL-FILING decided at the window: a WINDOW delivery READY for pickup with this code. */
   windowDelivery: { caseNo: string; deliveryId: string; pickupCode: string; idNumber: string };
+  /** The certificate issued for the window delivery's case (印章备案回执). */
+  certificateNo: string;
   /** SEAL-FILING by courier: a COURIER delivery READY for dispatch. */
   courierDelivery: { caseNo: string; deliveryId: string };
   /** OUTFALL under review with its joint site survey scheduled by EEB, every department's findings pending. */
@@ -64,7 +66,8 @@ export const OUTFALL_APPLICATION = {
 export const courierSealFiling = () =>
   sealFiling({ decision: 'APPROVE', opinion: '准予备案' }, { delivery: { method: 'COURIER', recipient: '李四', phone: '13900139000', address: '示范区人民路2号' } });
 
-export async function makeFixtures(api: Api): Promise<Fixtures> {
+/** `pickupCode`: the code of a case's result-ready notification (TestStack.pickupCode); the public page no longer shows it. */
+export async function makeFixtures(api: Api, pickupCode: (caseNo: string) => Promise<string>): Promise<Fixtures> {
   const [review, pay, window, courier, outfall] = await Promise.all([
     ok(api, 'clerk1', 'POST', '/cases', reTransfer()),
     ok(api, 'clerk1', 'POST', '/cases', reTransfer()),
@@ -101,15 +104,17 @@ export async function makeFixtures(api: Api): Promise<Fixtures> {
   const deliveryOf = async (caseNo: string) =>
     (await caseWhere(api, caseNo, (v) => v.status === 'READY_FOR_DELIVERY' && v.deliveries?.[0]?.status === 'READY', 'its delivery READY')).deliveries[0].deliveryId as string;
   const [windowId, courierId] = await Promise.all([deliveryOf(window.caseNo), deliveryOf(courier.caseNo)]);
-  const pub = await api.as(null, 'GET', `/public/cases/${window.caseNo}?idTail=${ORG_ID.slice(-4)}`);
-  if (!/^\d{6}$/.test(pub.body?.pickupCode ?? '')) throw new Error(`fixture pickup code: ${pub.status} ${JSON.stringify(pub.body)}`);
+  const windowPickupCode = await pickupCode(window.caseNo);
+  const windowCertificateNo = (await caseWhere(api, window.caseNo, (v) => !!v.deliveries?.[0]?.certificates?.length, 'its certificate')).deliveries[0].certificates[0]
+    .certificateNo as string;
   const item = await ok(api, 'admin', 'GET', '/catalog/items/PUBLIC-HYGIENE');
   const { version, ...definition } = item;
 
   return {
     reviewCase: { caseNo: review.caseNo, tasks: reviewTasks as Fixtures['reviewCase']['tasks'] },
     paymentNotice: { caseNo: pay.caseNo, noticeNo: payNotice.noticeNo, totalFen: payNotice.totalFen },
-    windowDelivery: { caseNo: window.caseNo, deliveryId: windowId, pickupCode: pub.body.pickupCode, idNumber: ORG_ID },
+    windowDelivery: { caseNo: window.caseNo, deliveryId: windowId, pickupCode: windowPickupCode, idNumber: ORG_ID },
+    certificateNo: windowCertificateNo,
     courierDelivery: { caseNo: courier.caseNo, deliveryId: courierId },
     surveyCase: { caseNo: outfall.caseNo, surveyId: survey.surveyId, tasks: surveyTasks as Fixtures['surveyCase']['tasks'] },
     oneTimeNoticeNo: notice.body.notice.noticeNo,

@@ -88,6 +88,8 @@ function nonexistent(kind: ParamKind): fc.Arbitrary<string> {
       return fc.constantFrom('GZ20990101000001', 'GZ0', 'PN2026112300001');
     case 'refusalNo':
       return fc.constantFrom('BY20990101000001', 'BY0', 'GZ20261123000042');
+    case 'certificateNo':
+      return fc.constantFrom('SAMR-20990010000001', 'SAMR-20260010999990', 'CERT-0', 'PN20261123000042');
     default:
       throw new Error(`no nonexistent values for ${String(kind)}`);
   }

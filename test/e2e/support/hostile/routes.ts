@@ -11,7 +11,7 @@ import { any, arr, bool, date, int, obj, oneOf, Raw, text, type ObjSpec, type Sp
  * saying which values of each field are refused. Variants call a route as different users on different things.
  */
 export type Role = 'CLERK' | 'CHIEF_REP' | 'FINANCE' | 'COURIER' | 'SUPERVISOR' | 'ADMIN';
-export type ParamKind = 'caseNo' | 'uuid' | 'resourceId' | 'dept' | 'itemCode' | 'paymentNoticeNo' | 'oneTimeNoticeNo' | 'refusalNo';
+export type ParamKind = 'caseNo' | 'uuid' | 'resourceId' | 'dept' | 'itemCode' | 'paymentNoticeNo' | 'oneTimeNoticeNo' | 'refusalNo' | 'certificateNo';
 
 export interface Variant {
   user: string | null;
@@ -845,9 +845,10 @@ export const ROUTES: RouteDef[] = [
     path: '/api/v1/deliveries',
     access: ['COURIER', 'CLERK'],
     writes: false,
-    query: { status: { bad: ['ready', 'LOST', 'READY,DELIVERED'] }, method: { bad: ['window', 'DRONE'] } },
+    query: { status: { bad: ['ready', 'LOST', 'READY,DELIVERED'] }, method: { bad: ['window', 'DRONE'] }, cursor: Q_CURSOR, limit: Q_LIMIT },
     variants: () => [
       { user: 'courier1', query: { status: 'READY' } },
+      { user: 'courier1', query: { status: 'RETURNED_TO_WINDOW', limit: '10' } },
       { user: 'clerk1', query: { status: 'READY', method: 'WINDOW' } },
     ],
   },
@@ -855,6 +856,42 @@ export const ROUTES: RouteDef[] = [
     body: { carrier: 'EMS', waybillNo: '1234567890123' },
     bodySpec: obj({ carrier: text({ req: true, max: 50, notBlank: true }), waybillNo: text({ req: true, max: 64, notBlank: true }) }),
   })),
+  // The fixture's courier delivery is READY, never dispatched: every report on it is refused (409), every malformed one 400.
+  deliveryCommand('tracking', 'courier1', 'COURIER', 'COURIER', () => ({
+    body: { status: 'IN_TRANSIT', at: '2026-12-03T15:20:00+08:00', note: '已到达绵阳处理中心' },
+    bodySpec: obj({
+      status: oneOf(['IN_TRANSIT', 'OUT_FOR_DELIVERY', 'FAILED'], { req: true, bad: ['DELIVERED', 'failed', 'LOST'] }),
+      at: text({ req: true, bad: ['2026-02-30T10:00:00+08:00', '2026-12-03T15:20:00', 'tomorrow', '2026-12-03'] }),
+      note: text({ max: 500 }),
+    }),
+  })),
+  {
+    method: 'POST',
+    path: '/api/v1/dispatch-batches',
+    access: ['COURIER'],
+    writes: true,
+    // The base batch names the WINDOW delivery: refused whatever else is sent (422, every problem listed, nothing written).
+    variants: (fx) => [
+      {
+        user: 'courier1',
+        body: { deliveryIds: [fx.windowDelivery.deliveryId], carrier: 'EMS', waybillNos: ['1234567890123'] },
+        bodySpec: obj({
+          deliveryIds: arr(text({ req: true }), { req: true, min: 1, max: 100, bad: [[], [fx.windowDelivery.deliveryId, fx.windowDelivery.deliveryId], ['not-a-uuid']] }),
+          carrier: text({ req: true, max: 50, notBlank: true }),
+          waybillNos: arr(text({ req: true, bad: ['12345', 'has space', '运单号123456'] }), { bad: [['1234567890123', '1234567890124']] }),
+        }),
+      },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/dispatch-batches/{batchId}/print',
+    access: ['COURIER', 'SUPERVISOR'],
+    writes: false,
+    params: { batchId: 'uuid' },
+    query: { format: { bad: ['doc', 'PDF', 'html,pdf'] } },
+    variants: () => [{ user: 'courier1', params: { batchId: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a60' }, query: { format: 'html' } }],
+  },
   deliveryCommand('unlock-pickup', 'supervisor1', 'SUPERVISOR', 'WINDOW', () => ({
     body: { reason: '已核验申请人身份证原件，本人领取' },
     bodySpec: obj({ reason: text({ req: true, max: 500, notBlank: true }) }),
@@ -870,6 +907,8 @@ export const ROUTES: RouteDef[] = [
     bodySpec: obj({
       pickupCode: text({ req: true, notEmpty: true, bad: otherPickupCodes(fx.windowDelivery.pickupCode) }),
       idNumber: text({ req: true, max: 32, notBlank: true, bad: [fx.personId, badOrgIds()[0]] }),
+      // 委托代领: with a proxy, idNumber must be the proxy's own (the base's is the applicant's): always refused here.
+      proxy: obj({ name: text({ req: true, max: 64, notBlank: true }), idNumber: text({ req: true, bad: ['110105194912310021', '123'] }) }),
     }),
   })),
   {
@@ -878,10 +917,110 @@ export const ROUTES: RouteDef[] = [
     access: 'public',
     writes: false,
     params: { caseNo: 'caseNo' },
-    query: { idTail: { bad: ['002', '002X0', '00 2', '%%%%', '张三李四', ''] } },
+    // Six characters since #10: the old four ('002X') are refused like any other wrong shape.
+    query: { idTail: { bad: ['002X', '01002', '1231002X', '0100 2', '%%%%%%', '张三李四王五', ''] } },
     variants: (fx) => [
-      { user: null, params: { caseNo: fx.reviewCase.caseNo }, query: { idTail: fx.personId.slice(-4) } },
-      { user: null, params: { caseNo: fx.windowDelivery.caseNo }, query: { idTail: fx.orgId.slice(-4) } },
+      { user: null, params: { caseNo: fx.reviewCase.caseNo }, query: { idTail: fx.personId.slice(-6) } },
+      { user: null, params: { caseNo: fx.windowDelivery.caseNo }, query: { idTail: fx.orgId.slice(-6) } },
+    ],
+  },
+  // certificates (证照, #10)
+  { method: 'GET', path: '/api/v1/certificates/public-key', access: 'public', writes: false, variants: () => [{ user: null }] },
+  {
+    method: 'GET',
+    path: '/api/v1/public/certificates/{certificateNo}/verify',
+    access: 'public',
+    writes: false,
+    params: { certificateNo: 'certificateNo' },
+    // A payload that is not base64url "." base64url is a 400; a well-formed one that does not verify a 422.
+    query: { payload: { bad: ['abc', 'a.b.c', 'eyJ2IjoxfQ.c2ln', 'a b.c', 'x'.repeat(2001) + '.y'] } },
+    variants: (fx) => [{ user: null, params: { certificateNo: fx.certificateNo } }],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/certificates/{certificateNo}/print',
+    access: ['CLERK', 'COURIER', 'SUPERVISOR', 'ADMIN'],
+    writes: false,
+    params: { certificateNo: 'certificateNo' },
+    query: { format: { bad: ['doc', 'PDF', 'html,pdf'] } },
+    variants: (fx) => [{ user: 'clerk1', params: { certificateNo: fx.certificateNo }, query: { format: 'html' } }],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/certificates/{certificateNo}/revoke',
+    access: ['ADMIN'],
+    writes: true,
+    params: { certificateNo: 'certificateNo' },
+    variants: (fx) => [
+      {
+        user: 'admin',
+        params: { certificateNo: fx.certificateNo },
+        body: { reason: '申请人以欺骗手段取得许可，依法撤销' },
+        bodySpec: obj({ reason: text({ req: true, max: 500, notBlank: true }) }),
+      },
+    ],
+  },
+  // decision letters (不予许可决定书, #10): the fixtures have no rejected case, so a well-formed request is a 404.
+  {
+    method: 'GET',
+    path: '/api/v1/cases/{caseNo}/decision-letter',
+    access: ['CLERK', 'COURIER', 'SUPERVISOR'],
+    writes: false,
+    params: { caseNo: 'caseNo' },
+    query: { format: { bad: ['doc', 'PDF', 'html,pdf'] } },
+    variants: (fx) => [{ user: 'clerk1', params: { caseNo: fx.reviewCase.caseNo }, query: { format: 'html' } }],
+  },
+  // 好差评 (#10). The review case is still in review: even a perfect rating of it is refused (422, not ended).
+  // Only malformed tails here: a well-formed wrong one would count towards the case's public lookup lock.
+  {
+    method: 'POST',
+    path: '/api/v1/public/cases/{caseNo}/rating',
+    access: 'public',
+    writes: true,
+    params: { caseNo: 'caseNo' },
+    variants: (fx) => [
+      {
+        user: null,
+        params: { caseNo: fx.reviewCase.caseNo },
+        body: { idTail: fx.personId.slice(-6), score: 5, comment: '一次办成' },
+        bodySpec: obj({
+          idTail: text({ req: true, bad: ['002X', '1231002X', '0100 2', '%%%%%%', '张三李四王五', ''] }),
+          score: int({ req: true, min: 1, max: 5, bad: [0, 6, 2.5, '5'] }),
+          comment: text({ max: 500 }),
+        }),
+      },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/supervision/ratings',
+    access: ['SUPERVISOR'],
+    writes: false,
+    query: { from: { bad: [...Q_DATE_BAD, '2025-01-01'] }, to: { bad: [...Q_DATE_BAD, '2099-12-31'] } },
+    variants: () => [{ user: 'supervisor1', query: { from: '2026-11-01', to: '2026-11-30' } }],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/supervision/ratings/follow-ups',
+    access: ['SUPERVISOR'],
+    writes: false,
+    query: { status: { bad: ['open', 'DONE', 'OPEN,CLOSED'] } },
+    variants: () => [{ user: 'supervisor1', query: { status: 'OPEN' } }],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/supervision/ratings/follow-ups/{id}/close',
+    access: ['SUPERVISOR'],
+    writes: true,
+    params: { id: 'uuid' },
+    // No follow-up exists in the fixtures: every close is a 404 (or a 400 for a bad note).
+    variants: () => [
+      {
+        user: 'supervisor1',
+        params: { id: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5e' },
+        body: { note: '已回访申请人，窗口增设取号提醒' },
+        bodySpec: obj({ note: text({ req: true, max: 1000, notBlank: true }) }),
+      },
     ],
   },
   { method: 'GET', path: '/health', access: 'public', writes: false, variants: () => [{ user: null }] },

@@ -88,5 +88,5 @@ export const ACCEPT_CASE_EXAMPLE: AcceptCaseRequest = {
   applicant: { type: 'PERSON', name: '张三', idType: 'ID_CARD', idNumber: '11010519491231002X', phone: '13812345678' },
   materials: ['M01', 'M02', 'M03', 'M04', 'M05'].map((code) => ({ code, provided: true })),
   form: { propertyType: 'RESIDENTIAL', extraCertificates: 1 },
-  delivery: { method: 'COURIER', recipient: '张三', phone: '13812345678', address: '四川省绵阳市游仙区示范路 1 号' },
+  delivery: { method: 'COURIER', recipient: '张三', phone: '13812345678', postalAddress: { province: '四川省', city: '绵阳市', district: '游仙区', detail: '示范路 1 号' } },
 };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { FormFieldSpec, FormFieldType, ItemDefinition } from '#libs/contracts';
 
 /**
@@ -104,6 +104,12 @@ export class FormFieldSpecDto implements FormFieldSpec {
 export class ResultSpecDto {
   @ApiProperty({ example: 'NRB' }) @IsString() department: string;
   @ApiProperty({ example: '不动产权证书' }) @IsString() @MaxLength(200) name: string;
+  @ApiPropertyOptional({ example: 5, minimum: 1, maximum: 100, description: 'Whole years the certificate is valid from its issue date (有效期); absent: no validity printed.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  validityYears?: number;
 }
 
 export class DecidedByDto {

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { PublicCaseQuerySchema } from '#libs/contracts';
 
-export class PublicCaseQuery {
-  @ApiProperty({ example: '002X', pattern: '^[0-9A-Za-z]{4}$', description: "The last four characters of the applicant's ID number (or credit code)." })
-  @Matches(/^[0-9A-Za-z]{4}$/, { message: 'idTail must be the last 4 characters of the ID number' })
-  idTail: string;
+/** The rule is PublicCaseQuerySchema's (intake checks the same one). */
+export class PublicCaseQuery extends PublicCaseQuerySchema {
+  @ApiProperty({ example: '01002X', pattern: '^[0-9A-Za-z]{6}$', description: "The last six characters of the applicant's ID number (or credit code)." })
+  override idTail: string;
 }
