@@ -4,3 +4,4 @@ export * from './bootstrap.js';
 export * from './health.js';
 export * from './health-rpc.handler.js';
 export * from './platform.module.js';
+export * from './periodic-job.js';
