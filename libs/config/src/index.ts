@@ -5,3 +5,4 @@ export * from './gateway-settings.js';
 export * from './intake-settings.js';
 export * from './routing-settings.js';
 export * from './fees-settings.js';
+export * from './session-settings.js';

@@ -1,3 +1,4 @@
+import { jwtSecretProblem, readSessionSettings, SESSION_DEFAULTS, type SessionSettings } from './session-settings.js';
 import { FEES_DEFAULTS, readFeesSettings, type FeesSettings } from './fees-settings.js';
 import { GATEWAY_DEFAULTS, readGatewaySettings, type GatewaySettings } from './gateway-settings.js';
 import { INTAKE_DEFAULTS, readIntakeSettings, type IntakeSettings } from './intake-settings.js';
@@ -11,7 +12,7 @@ import { readStreamSettings, type StreamSettings } from './stream-settings.js';
  * One service's own knobs (GatewaySettings, …) are read, and can stop it, only in that service; the others carry
  * their defaults.
  */
-export interface ServiceConfig extends ProcessSettings, StreamSettings, GatewaySettings, IntakeSettings, RoutingSettings, FeesSettings {
+export interface ServiceConfig extends ProcessSettings, StreamSettings, GatewaySettings, IntakeSettings, RoutingSettings, FeesSettings, SessionSettings {
   service: string;
   databaseUrl: string;
   natsUrl: string;
@@ -63,7 +64,8 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
   const namespace = env.NATS_NAMESPACE ?? 'ow';
   if (!/^[a-z][a-z0-9_]{0,30}$/.test(namespace)) problems.push('NATS_NAMESPACE must be lower-case letters, digits or _');
   const jwtSecret = env.JWT_SECRET ?? DEV_JWT_SECRET;
-  if (env.NODE_ENV === 'production' && jwtSecret === DEV_JWT_SECRET) problems.push('JWT_SECRET must be set in production');
+  const secretProblem = jwtSecretProblem(jwtSecret, env.NODE_ENV === 'production');
+  if (secretProblem) problems.push(secretProblem);
   const rpcTimeoutMs = Number(env.RPC_TIMEOUT_MS ?? 5000);
   const eventRetryBackoffMs = (env.EVENT_RETRY_BACKOFF_MS ?? '500,2000,5000,15000').split(',').map((v) => Number(v.trim()));
   if (!eventRetryBackoffMs.length || eventRetryBackoffMs.some((n) => !Number.isInteger(n) || n < 0 || n > 3_600_000)) {
@@ -81,6 +83,7 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
   const intakeSettings = service === 'intake' ? readIntakeSettings(env, problems) : INTAKE_DEFAULTS;
   const routingSettings = service === 'routing' ? readRoutingSettings(env, problems) : ROUTING_DEFAULTS;
   const feesSettings = service === 'fees' ? readFeesSettings(env, problems) : FEES_DEFAULTS;
+  const sessionSettings = service === 'gateway' ? readSessionSettings(env, problems) : SESSION_DEFAULTS;
   if (problems.length) {
     throw new Error(`[${service}] bad configuration: ${problems.join('; ')}`);
   }
@@ -105,6 +108,7 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
     ...intakeSettings,
     ...routingSettings,
     ...feesSettings,
+    ...sessionSettings,
   };
 }
 

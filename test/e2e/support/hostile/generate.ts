@@ -88,6 +88,8 @@ function nonexistent(kind: ParamKind): fc.Arbitrary<string> {
       return fc.constantFrom('GZ20990101000001', 'GZ0', 'PN2026112300001');
     case 'refusalNo':
       return fc.constantFrom('BY20990101000001', 'BY0', 'GZ20261123000042');
+    case 'username':
+      return fc.constantFrom('ghost.user', 'no-such-user', 'zz9');
     default:
       throw new Error(`no nonexistent values for ${String(kind)}`);
   }
