@@ -9,7 +9,14 @@ import { dataSourceOptions } from '#libs/persistence';
 import { PlatformModule } from '#libs/platform';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
-import { TOKEN_TTL_SECONDS } from './auth/auth-user.js';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth/auth-user.js';
+import { AdminUsersController } from './admin-users/admin-users.controller.js';
+import { AdminUsersService } from './admin-users/admin-users.service.js';
+import { LoginLockRepository } from './auth/sessions/login-lock.repository.js';
+import { RefreshTokenRepository } from './auth/sessions/refresh-token.repository.js';
+import { SecurityLogRepository } from './auth/sessions/security-log.repository.js';
+import { TokenIssuer } from './auth/sessions/token-issuer.js';
+import { UserCheck } from './auth/sessions/user-check.js';
 import { AuthService } from './auth/auth.service.js';
 import { DemoSeeder } from './auth/demo-seeder.js';
 import { UsersRepository } from './auth/users.repository.js';
@@ -67,12 +74,14 @@ export class GatewayModule {
           // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a public key on every
           // verify, which cost the gateway a fifth of its CPU under load.
           secret: createSecretKey(Buffer.from(config.jwtSecret)),
-          signOptions: { algorithm: 'HS256', expiresIn: TOKEN_TTL_SECONDS },
-          verifyOptions: { algorithms: ['HS256'] },
+          // An allow-list of one algorithm, and our own issuer and audience: a token minted for anything else is refused.
+          signOptions: { algorithm: 'HS256', expiresIn: config.accessTokenTtlSeconds, issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
+          verifyOptions: { algorithms: ['HS256'], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
         }),
       ],
       controllers: [
         AuthController,
+        AdminUsersController,
         CatalogController,
         CatalogDataController,
         CasesController,
@@ -105,6 +114,12 @@ export class GatewayModule {
         GatewayHealthService,
         UsersRepository,
         AuthService,
+        AdminUsersService,
+        LoginLockRepository,
+        RefreshTokenRepository,
+        SecurityLogRepository,
+        TokenIssuer,
+        UserCheck,
         DemoSeeder,
         CaseDetailsService,
         PublicCasesService,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { describeConfig, loadConfig } from '#libs/config';
@@ -13,6 +14,9 @@ import { correlationIdMiddleware } from './http/correlation-id.js';
 import { inputGuard } from './http/input-guard.js';
 import { RequestInvalid } from './http/request-invalid.js';
 import { setupOpenApi } from './openapi.js';
+
+const apiHeaders = helmet();
+const docsHeaders = helmet({ contentSecurityPolicy: false });
 
 /** Not bootstrapService: the gateway serves HTTP, not NATS handlers. */
 const config = loadConfig('gateway');
@@ -28,6 +32,13 @@ try {
   });
   app.enableShutdownHooks();
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+  // Security headers on every answer (CSP, nosniff, frame-ancestors, HSTS, no referrer…); the docs page needs inline
+  // scripts and styles, so its CSP is relaxed for /docs only.
+  app.use((req: { path: string }, res: unknown, next: () => void) =>
+    (req.path.startsWith('/docs') ? docsHeaders : apiHeaders)(req as never, res as never, next),
+  );
+  // CORS is off unless CORS_ORIGINS names the browser origins allowed.
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.use(correlationIdMiddleware);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.use(inputGuard);

@@ -8,3 +8,4 @@ export * from './fees-settings.js';
 export * from './courier-settings.js';
 export * from './notify-settings.js';
 export * from './delivery-settings.js';
+export * from './session-settings.js';

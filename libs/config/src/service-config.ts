@@ -1,4 +1,5 @@
 import { DELIVERY_DEFAULTS, readDeliverySettings, type DeliverySettings } from './delivery-settings.js';
+import { jwtSecretProblem, readSessionSettings, SESSION_DEFAULTS, type SessionSettings } from './session-settings.js';
 import { FEES_DEFAULTS, readFeesSettings, type FeesSettings } from './fees-settings.js';
 import { COURIER_DEFAULTS, readCourierSettings, type CourierSettings } from './courier-settings.js';
 import { NOTIFY_DEFAULTS, readNotifySettings, type NotifySettings } from './notify-settings.js';
@@ -14,7 +15,7 @@ import { readStreamSettings, type StreamSettings } from './stream-settings.js';
  * One service's own knobs (GatewaySettings, …) are read, and can stop it, only in that service; the others carry
  * their defaults.
  */
-export interface ServiceConfig extends ProcessSettings, StreamSettings, GatewaySettings, IntakeSettings, RoutingSettings, FeesSettings, DeliverySettings, NotifySettings, CourierSettings {
+export interface ServiceConfig extends ProcessSettings, StreamSettings, GatewaySettings, IntakeSettings, RoutingSettings, FeesSettings, DeliverySettings, NotifySettings, CourierSettings, SessionSettings {
   service: string;
   databaseUrl: string;
   natsUrl: string;
@@ -66,7 +67,8 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
   const namespace = env.NATS_NAMESPACE ?? 'ow';
   if (!/^[a-z][a-z0-9_]{0,30}$/.test(namespace)) problems.push('NATS_NAMESPACE must be lower-case letters, digits or _');
   const jwtSecret = env.JWT_SECRET ?? DEV_JWT_SECRET;
-  if (env.NODE_ENV === 'production' && jwtSecret === DEV_JWT_SECRET) problems.push('JWT_SECRET must be set in production');
+  const secretProblem = jwtSecretProblem(jwtSecret, env.NODE_ENV === 'production');
+  if (secretProblem) problems.push(secretProblem);
   const rpcTimeoutMs = Number(env.RPC_TIMEOUT_MS ?? 5000);
   const eventRetryBackoffMs = (env.EVENT_RETRY_BACKOFF_MS ?? '500,2000,5000,15000').split(',').map((v) => Number(v.trim()));
   if (!eventRetryBackoffMs.length || eventRetryBackoffMs.some((n) => !Number.isInteger(n) || n < 0 || n > 3_600_000)) {
@@ -87,6 +89,7 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
   const deliverySettings = service === 'delivery' ? readDeliverySettings(env, problems) : DELIVERY_DEFAULTS;
   const notifySettings = service === 'delivery' ? readNotifySettings(env, problems) : NOTIFY_DEFAULTS;
   const courierSettings = service === 'delivery' ? readCourierSettings(env, problems) : COURIER_DEFAULTS;
+  const sessionSettings = service === 'gateway' ? readSessionSettings(env, problems) : SESSION_DEFAULTS;
   if (problems.length) {
     throw new Error(`[${service}] bad configuration: ${problems.join('; ')}`);
   }
@@ -114,6 +117,7 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
     ...deliverySettings,
     ...notifySettings,
     ...courierSettings,
+    ...sessionSettings,
   };
 }
 

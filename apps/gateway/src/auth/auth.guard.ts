@@ -5,16 +5,22 @@ import type { Request } from 'express';
 import { AppError, ErrorCodes, ROLES, type Role } from '#libs/contracts';
 import type { AuthenticatedRequest, TokenClaims } from './auth-user.js';
 import { chooseRole } from './choose-role.js';
-import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
+import { PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
+import { UserCheck } from './sessions/user-check.js';
 
-const unauthenticated = () => new AppError(ErrorCodes.AUTH_UNAUTHENTICATED, 'Log in first: send "Authorization: Bearer <token>".', 401);
+const unauthenticated = (message = 'Log in first: send "Authorization: Bearer <token>".') => new AppError(ErrorCodes.AUTH_UNAUTHENTICATED, message, 401);
 
-/** Global: every route needs a valid token unless marked @Public(); @Roles(...) narrows who may call it. */
+/**
+ * Global: every route needs a valid token unless marked @Public(); @Roles(...) narrows who may call it. A token is
+ * valid when its signature (HS256 only), issuer, audience and expiry check out AND the user it names exists, is not
+ * disabled and holds every role and the department it claims (the database, not the token, is the authority).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly userCheck: UserCheck,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -25,19 +31,27 @@ export class AuthGuard implements CanActivate {
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated();
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
+      // Algorithms, issuer and audience come from JwtModule's verifyOptions (gateway.module.ts).
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
-      throw new AppError(ErrorCodes.AUTH_UNAUTHENTICATED, 'The token is invalid or has expired; log in again.', 401);
+      throw unauthenticated('The token is invalid or has expired; log in again (or refresh).');
     }
-    const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ROLES.includes(r)) : [];
-    if (typeof claims.sub !== 'string' || !roles.length) throw unauthenticated();
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string') throw unauthenticated('The token has no expiry or subject.');
+    const claimed = Array.isArray(claims.roles) ? claims.roles : [];
+    const user = await this.userCheck.current(claims.sub);
+    const holds = (r: unknown): r is Role => typeof r === 'string' && ROLES.includes(r as Role) && !!user?.roles.includes(r as Role);
+    if (!user || user.disabled || !claimed.length || !claimed.every(holds) || (claims.department ?? null) !== (user.department ?? null)) {
+      throw unauthenticated('The token does not match an active user with these roles; log in again.');
+    }
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_KEY, targets)) {
+      throw new AppError(ErrorCodes.AUTH_PASSWORD_CHANGE_REQUIRED, 'Set your own password first: POST /auth/password.', 403);
+    }
+    const roles = claimed as Role[];
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const role = chooseRole(roles, allowed);
-    if (!role) {
-      throw new AppError(ErrorCodes.AUTH_FORBIDDEN, `This needs one of the roles ${allowed!.join(', ')}.`, 403);
-    }
-    req.user = { username: claims.sub, roles, department: claims.department };
-    req.actor = { id: claims.sub, role, ...(claims.department ? { department: claims.department } : {}) };
+    if (!role) throw new AppError(ErrorCodes.AUTH_FORBIDDEN, `This needs one of the roles ${allowed!.join(', ')}.`, 403);
+    req.user = { username: user.username, roles, department: user.department ?? undefined, centers: user.centers, mustChangePassword: user.mustChangePassword };
+    req.actor = { id: user.username, role, ...(user.department ? { department: user.department } : {}) };
     return true;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import bcrypt from 'bcryptjs';
+import { hashPassword } from './password/password-hash.js';
 import { DEMO_USERS } from './demo-users.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -11,10 +11,18 @@ export class DemoSeeder {
   constructor(private readonly users: UsersRepository) {}
 
   async seed(password: string): Promise<void> {
-    // One hash for all: they share the password anyway, and bcrypt per user would slow every start.
-    const passwordHash = await bcrypt.hash(password, 10);
+    // One hash for all: they share the password anyway, and a scrypt per user would slow every start.
+    const passwordHash = await hashPassword(password);
     for (const u of DEMO_USERS) {
-      await this.users.upsert({ username: u.username, passwordHash, roles: u.roles, department: u.department ?? null, displayName: u.displayName });
+      await this.users.upsert({
+        username: u.username,
+        passwordHash,
+        roles: u.roles,
+        department: u.department ?? null,
+        displayName: u.displayName,
+        centers: u.roles.includes('CLERK') ? ['510704-C01', '510704-T01', '510704-T02'] : [],
+        mustChangePassword: false,
+      });
     }
     this.logger.log(`demo users ready: ${DEMO_USERS.map((u) => u.username).join(', ')}`);
   }

@@ -19,7 +19,12 @@ export class AppErrorFilter implements ExceptionFilter {
         const details = exception instanceof AppError && exception.details ? ` ${JSON.stringify(exception.details)}` : '';
         this.logger.warn(`${req.method} ${req.path} → ${answer.status} ${String(answer.body.code)}${details} [${correlationIdOf(req)}]`);
       }
-      if (!res.headersSent) res.status(answer.status).json(answer.body);
+      if (!res.headersSent) {
+        // An answer that says when to come back (a locked account) says it in the header clients and proxies read too.
+        const retryAfter = (answer.body as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+        if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+        res.status(answer.status).json(answer.body);
+      }
       return;
     }
     const errorId = newId();

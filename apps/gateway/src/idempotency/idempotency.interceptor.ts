@@ -1,4 +1,5 @@
-import { HttpException, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HttpException, Injectable, Logger, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, map, mergeMap, of, throwError, type Observable } from 'rxjs';
 import { AppError, ErrorCodes } from '#libs/contracts';
@@ -9,6 +10,9 @@ import { IdempotencyRepository, type StoredAnswer } from './idempotency.reposito
 import { requestHash } from './request-hash.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const NO_IDEMPOTENCY = 'gateway:no-idempotency';
+/** A POST whose repeat is harmless and whose answer must not be kept (ending a session). */
+export const WithoutIdempotency = () => SetMetadata(NO_IDEMPOTENCY, true);
 const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 
 const inProgress = () =>
@@ -23,13 +27,17 @@ const inProgress = () =>
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('idempotency');
 
-  constructor(private readonly store: IdempotencyRepository) {}
+  constructor(
+    private readonly store: IdempotencyRepository,
+    private readonly reflector: Reflector,
+  ) {}
 
   async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const req = ctx.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const key = req.header(IDEMPOTENCY_HEADER);
     // Public POSTs (login) have no user to scope a key to, and need none: they change nothing.
     if (ctx.getType() !== 'http' || req.method !== 'POST' || key === undefined || !req.user) return next.handle();
+    if (this.reflector.getAllAndOverride<boolean>(NO_IDEMPOTENCY, [ctx.getHandler(), ctx.getClass()])) return next.handle();
     if (!KEY_FORMAT.test(key)) {
       throw new RequestInvalid([{ field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key must be 1 to 200 visible ASCII characters' }]);
     }

@@ -1,4 +1,5 @@
 import { Init1763900000000 } from './1763900000000-init.js';
 import { PublicLookups1764700000200 } from './1764700000200-public-lookups.js';
+import { Accounts1764700000600 } from './1764700000600-accounts.js';
 
-export const migrations = [Init1763900000000, PublicLookups1764700000200];
+export const migrations = [Init1763900000000, PublicLookups1764700000200, Accounts1764700000600];

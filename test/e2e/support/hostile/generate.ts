@@ -90,6 +90,8 @@ function nonexistent(kind: ParamKind): fc.Arbitrary<string> {
       return fc.constantFrom('BY20990101000001', 'BY0', 'GZ20261123000042');
     case 'certificateNo':
       return fc.constantFrom('SAMR-20990010000001', 'SAMR-20260010999990', 'CERT-0', 'PN20261123000042');
+    case 'username':
+      return fc.constantFrom('ghost.user', 'no-such-user', 'zz9');
     default:
       throw new Error(`no nonexistent values for ${String(kind)}`);
   }

@@ -11,7 +11,7 @@ import { any, arr, bool, date, int, obj, oneOf, Raw, text, type ObjSpec, type Sp
  * saying which values of each field are refused. Variants call a route as different users on different things.
  */
 export type Role = 'CLERK' | 'CHIEF_REP' | 'FINANCE' | 'COURIER' | 'SUPERVISOR' | 'ADMIN';
-export type ParamKind = 'caseNo' | 'uuid' | 'resourceId' | 'dept' | 'itemCode' | 'paymentNoticeNo' | 'oneTimeNoticeNo' | 'refusalNo' | 'certificateNo';
+export type ParamKind = 'caseNo' | 'uuid' | 'resourceId' | 'dept' | 'itemCode' | 'paymentNoticeNo' | 'oneTimeNoticeNo' | 'refusalNo' | 'certificateNo' | 'username';
 
 export interface Variant {
   user: string | null;
@@ -31,7 +31,7 @@ export interface QueryField {
 }
 
 export interface RouteDef {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** As in the OpenAPI document. */
   path: string;
   access: 'public' | 'staff' | readonly Role[];
@@ -324,6 +324,86 @@ const deliveryCommand = (
 });
 
 export const ROUTES: RouteDef[] = [
+  {
+    method: 'POST',
+    path: '/api/v1/auth/refresh',
+    access: 'public',
+    writes: false,
+    variants: () => [{ user: null, body: { refreshToken: 'q3vZ-not-a-real-refresh-token' }, bodySpec: obj({ refreshToken: text({ req: true, max: 200, notEmpty: true }) }) }],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/logout',
+    access: 'staff',
+    // Ends sessions (refresh tokens, excluded from the row counts); the access tokens the test uses stay valid.
+    writes: false,
+    variants: () => [{ user: 'courier1', body: { refreshToken: 'q3vZ-not-a-real-refresh-token' }, bodySpec: obj({ refreshToken: text({ max: 200, notEmpty: true }) }) }],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/password',
+    access: 'staff',
+    // The base current password is wrong: every change is refused (401), every malformed one 400.
+    writes: true,
+    variants: () => [
+      {
+        user: 'courier1',
+        body: { currentPassword: 'not-the-password', newPassword: '一个足够长的新密码2026' },
+        bodySpec: obj({ currentPassword: text({ req: true, max: 200, notEmpty: true }), newPassword: text({ req: true, max: 200, notEmpty: true }) }),
+      },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/users',
+    access: ['ADMIN'],
+    writes: false,
+    variants: () => [{ user: 'admin' }],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/users',
+    access: ['ADMIN'],
+    // clerk1 exists: the base is refused (409), every mutation 400.
+    writes: true,
+    variants: () => [
+      {
+        user: 'admin',
+        body: { username: 'clerk1', displayName: '综合窗口 1 号', roles: ['CLERK'], centers: ['510704-C01'] },
+        bodySpec: obj({
+          username: text({ req: true, bad: ['Clerk1', 'c', 'x'.repeat(33), '1clerk', 'clerk 1'] }),
+          displayName: text({ req: true, max: 100, notBlank: true }),
+          roles: arr(oneOf(['CLERK', 'CHIEF_REP', 'FINANCE', 'COURIER', 'SUPERVISOR', 'ADMIN']), { req: true, min: 1 }),
+          department: text({ bad: ['nrb', 'N', 'x'.repeat(40)] }),
+          centers: arr(text({ bad: ['510704', 'C01', '510704-c01'] })),
+        }),
+      },
+    ],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/admin/users/{username}',
+    access: ['ADMIN'],
+    writes: true,
+    params: { username: 'username' },
+    // No such user: every change is refused (404), every malformed one 400.
+    variants: () => [
+      {
+        user: 'admin',
+        params: { username: 'ghost.user' },
+        body: { disabled: true },
+        bodySpec: obj({ disabled: bool(), displayName: text({ max: 100, notEmpty: true }), centers: arr(text({ bad: ['510704', 'C01'] })) }),
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/users/{username}/reset-password',
+    access: ['ADMIN'],
+    writes: true,
+    params: { username: 'username' },
+    variants: () => [{ user: 'admin', params: { username: 'ghost.user' } }],
+  },
   {
     method: 'POST',
     path: '/api/v1/auth/login',
