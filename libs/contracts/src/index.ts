@@ -41,3 +41,4 @@ export * from './fees/events.js';
 export * from './fees/rpc.js';
 export * from './fees/reconciliation.js';
 export * from './fees/schemas.js';
+export * from './instant.js';

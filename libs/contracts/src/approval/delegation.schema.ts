@@ -1,4 +1,5 @@
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsInstant } from '../instant.js';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { DEPARTMENT_CODE, USERNAME } from '../patterns.js';
 
 export const DELEGATION_REASON_MAX_LENGTH = 500;
@@ -14,10 +15,10 @@ export class NewDelegationSchema {
   @Matches(USERNAME, { message: '$property must be a username' })
   backupUser: string;
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from: string;
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to: string;
 
   @IsString()

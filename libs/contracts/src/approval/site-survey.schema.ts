@@ -1,4 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsInstant } from '../instant.js';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { DEPARTMENT_CODE, RESOURCE_ID } from '../patterns.js';
 
 export const PLACE_MAX_LENGTH = 200;
@@ -8,7 +9,7 @@ export const SURVEY_MAX_DEPARTMENTS = 20;
 /** The body of POST /cases/{caseNo}/site-surveys (联合踏勘): the gateway's ScheduleSurveyDto extends it. */
 export class SurveySchema {
   /** When the survey takes place; approval refuses a time already past (422, rule `future`). */
-  @IsISO8601({ strict: true })
+  @IsInstant()
   at: string;
 
   @IsString()

@@ -1,5 +1,6 @@
+import { IsInstant } from '../instant.js';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateBy } from 'class-validator';
 import type { Actor } from '../envelope.js';
 import { IsPageCursor, IsPageLimit } from '../page-query.schema.js';
 import { DEPARTMENT_CODE, ITEM_CODE, USERNAME } from '../patterns.js';
@@ -19,7 +20,7 @@ export class WorklistFiltersSchema {
 
   /** Only tasks due strictly before this instant. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   dueBefore?: string;
 
   /** true: open tasks past their due time; false: all others. A query string's 'true'/'false' count. */

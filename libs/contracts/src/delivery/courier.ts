@@ -1,3 +1,4 @@
+import { IsInstant } from '../instant.js';
 // class-transformer's @Type reads design-time types when the class is defined, whoever imports #libs/contracts.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
@@ -7,7 +8,6 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -144,7 +144,7 @@ export class TrackingBodySchema {
   @IsIn(TRACKING_STATUSES)
   status: TrackingStatus;
 
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'at must be an ISO-8601 time with its offset, e.g. 2026-12-02T10:15:00+08:00' })
+  @IsInstant({ strictSeparator: true }, { message: 'at must be an ISO-8601 time with its offset, e.g. 2026-12-02T10:15:00+08:00' })
   @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'at must carry its offset (Z or +08:00)' })
   at: string;
 

@@ -1,3 +1,4 @@
+import { IsInstant } from '../instant.js';
 // class-transformer's @Type reads design-time types when the class is defined, whoever imports #libs/contracts.
 import 'reflect-metadata';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -67,7 +68,7 @@ export class BankCallbackSchema {
   @IsIn(PAYMENT_CHANNELS)
   channel: string;
 
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'paidAt must be an ISO-8601 time with its offset, e.g. 2026-12-02T10:15:00+08:00' })
+  @IsInstant({ strictSeparator: true }, { message: 'paidAt must be an ISO-8601 time with its offset, e.g. 2026-12-02T10:15:00+08:00' })
   @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'paidAt must carry its offset (Z or +08:00)' })
   paidAt: string;
 }
