@@ -1,7 +1,7 @@
 // `npm start`: build, migrate, seed the demo data and run all six services against DATABASE_URL / NATS_URL.
 // `npm run migrate` (--migrate-only): apply every service's migrations and exit.
 import { spawnSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { canConnect, createStack, DEFAULT_RESTART, ensureDatabase, ROOT } from './stack.mjs';
@@ -37,13 +37,25 @@ if (!certSigningKeyFile) {
     console.log(`made a demo certificate signing key: ${path.relative(ROOT, certSigningKeyFile)}`);
   }
 }
+// Personal data (ID numbers, phones, addresses) is sealed with PII_KEYS / PII_KEY_FILE. None configured: demo keys
+// (an encryption key and the lookup key) are made once and kept in DATA_DIR, so yesterday's rows still open today.
+let piiKeyFile = process.env.PII_KEY_FILE;
+if (!piiKeyFile && !process.env.PII_KEYS) {
+  piiKeyFile = path.resolve(ROOT, process.env.DATA_DIR || '.data', 'pii-keys');
+  if (!existsSync(piiKeyFile)) {
+    mkdirSync(path.dirname(piiKeyFile), { recursive: true, mode: 0o700 });
+    const kid = `k${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`;
+    writeFileSync(piiKeyFile, `${kid}:${randomBytes(32).toString('base64')}\nlookup:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    console.log(`made demo personal-data keys: ${path.relative(ROOT, piiKeyFile)}`);
+  }
+}
 const stack = createStack({
   databaseUrl,
   natsUrl,
   namespace: process.env.NATS_NAMESPACE ?? 'ow',
   basePort: Number(process.env.BASE_PORT ?? 3000),
   seedDemo: process.env.SEED_DEMO !== 'false',
-  env: { CERT_SIGNING_KEY_FILE: certSigningKeyFile },
+  env: { CERT_SIGNING_KEY_FILE: certSigningKeyFile, ...(piiKeyFile ? { PII_KEY_FILE: piiKeyFile } : {}) },
   // A service that dies is started again (1 s, 2 s, 5 s, 10 s, 30 s apart); one that keeps dying within 30 s of
   // starting is left down after 5 tries, with one line saying so. Ctrl-C (stack.down) restarts nothing.
   restart: { ...DEFAULT_RESTART, log: (line) => console.error(line) },

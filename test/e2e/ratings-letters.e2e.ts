@@ -23,6 +23,8 @@ describe('a rejected case: decision letter, rating and follow-up', () => {
   it('prints the letter, takes one rating after the end, and a bad one opens a follow-up a supervisor closes', async () => {
     const { caseNo } = await accept(api, reTransferApplication());
     const idTail = PERSON_ID.slice(-6);
+    // Routed (routing knows the case), not ended: a rating is refused as early, not as unknown.
+    await caseWhere(api, caseNo, (c) => c.status === 'IN_REVIEW', 'IN_REVIEW');
     const early = await api.as(null, 'POST', `/public/cases/${caseNo}/rating`, { idTail, score: 5 });
     expect(early.status).toBe(422);
 

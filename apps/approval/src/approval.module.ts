@@ -19,6 +19,7 @@ import { WithdrawnCaseRepository } from './cancel-withdrawn-tasks/withdrawn-case
 import { DecideTaskHandler } from './decide-task/decide-task.handler.js';
 import { DecideTask } from './decide-task/decide-task.js';
 import { ActingFor } from './delegations/acting-for.js';
+import { ActingDepartments } from './delegations/acting-departments.js';
 import { DelegationRepository } from './delegations/delegation.repository.js';
 import { DelegationsHandler } from './delegations/delegations.handler.js';
 import { CreateDelegation } from './delegations/create-delegation.js';
@@ -113,6 +114,7 @@ export class ApprovalModule {
         CreateDelegation,
         ListDelegations,
         RevokeDelegation,
+        ActingDepartments,
         DepartmentAudit,
         ScheduleSurvey,
         RecordFindings,

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceConfig } from '#libs/config';
 import { MessagingModule } from '#libs/messaging';
+import { PiiKeyring, piiKeyringOf } from '#libs/crypto';
 import { dataSourceOptions } from '#libs/persistence';
 import { PlatformModule } from '#libs/platform';
 import { CancelWithdrawn } from './cancel-withdrawn/cancel-withdrawn.js';
@@ -23,7 +24,7 @@ import { Issuance } from './issue-certificates/issuance.js';
 import { IssueCertificatesHandler } from './issue-certificates/issue-certificates.handler.js';
 import { MarkDelivered } from './mark-delivered/mark-delivered.js';
 import { MarkDeliveredHandler } from './mark-delivered/mark-delivered.handler.js';
-import { migrations } from './migrations/index.js';
+import { migrationsWith } from './migrations/index.js';
 // notify (#10): a module of delivery, which holds the pickup code and the delivery's state (see notify-applicant.ts)
 import { NotificationRepository } from './notify/notification.repository.js';
 import { NotifyApplicant } from './notify/notify-applicant.js';
@@ -61,9 +62,10 @@ import { VerifyCertificateHandler } from './verify-certificate/verify-certificat
 @Module({})
 export class DeliveryModule {
   static register(config: ServiceConfig): DynamicModule {
+    const keyring = piiKeyringOf(config.piiKeys, 'delivery');
     return {
       module: DeliveryModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'delivery', migrations, config.dbPoolSize)), MessagingModule.forService(config), PlatformModule.forService(config)],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'delivery', migrationsWith(keyring), config.dbPoolSize)), MessagingModule.forService(config), PlatformModule.forService(config)],
       controllers: [
         RecordProfileHandler,
         IssueCertificatesHandler,
@@ -86,6 +88,8 @@ export class DeliveryModule {
         DecisionLetterHandler,
       ],
       providers: [
+        // Personal data (phones, addresses) sealed at rest; ID lookups by keyed HMAC.
+        { provide: PiiKeyring, useValue: keyring },
         CaseProfileRepository,
         CertificateRepository,
         DeliveryRepository,

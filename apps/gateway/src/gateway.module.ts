@@ -7,6 +7,8 @@ import type { ServiceConfig } from '#libs/config';
 import { MessagingModule } from '#libs/messaging';
 import { dataSourceOptions } from '#libs/persistence';
 import { PlatformModule } from '#libs/platform';
+import { CaseAccess } from './access/case-access.js';
+import { CaseScopeGuard } from './access/case-scope.guard.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth/auth-user.js';
@@ -35,6 +37,10 @@ import { CallbackSignatureGuard } from './payments/callback-signature.guard.js';
 import { GatewayHealthController } from './health/gateway-health.controller.js';
 import { GatewayHealthService } from './health/gateway-health.service.js';
 import { AppErrorFilter } from './http/app-error.filter.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditRecord } from './audit/audit-record.js';
+import { AuditRepository } from './audit/audit.repository.js';
+import { AuditTrail } from './audit/audit-trail.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { ExpiredKeysPurger } from './idempotency/expired-keys-purger.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
@@ -108,6 +114,8 @@ export class GatewayModule {
         PublicRatingsController,
         DecisionLetterController,
         RatingsController,
+        // the audit record (#11)
+        AuditController,
         GatewayHealthController,
       ],
       providers: [
@@ -128,9 +136,16 @@ export class GatewayModule {
         IdempotencyRepository,
         ExpiredKeysPurger,
         CallbackSignatureGuard,
+        // the audit record (#11): AuditTrail is mounted in main.ts, before the body parser
+        AuditRepository,
+        AuditTrail,
+        AuditRecord,
         // The auth guard lets @Public() routes through untouched; the rate limit then applies to those marked @RateLimited.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        // Least privilege (docs/ACCESS.md): a @CaseScoped route only on a case inside the caller's scope.
+        CaseAccess,
+        { provide: APP_GUARD, useClass: CaseScopeGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: AppErrorFilter },
       ],

@@ -10,6 +10,7 @@ import { runMigrations } from '#libs/persistence';
 import { exitForInfrastructure, installProcessGuards } from '#libs/platform';
 import { DemoSeeder } from './auth/demo-seeder.js';
 import { GatewayModule } from './gateway.module.js';
+import { AuditTrail } from './audit/audit-trail.js';
 import { correlationIdMiddleware } from './http/correlation-id.js';
 import { inputGuard } from './http/input-guard.js';
 import { RequestInvalid } from './http/request-invalid.js';
@@ -40,6 +41,8 @@ try {
   // CORS is off unless CORS_ORIGINS names the browser origins allowed.
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.use(correlationIdMiddleware);
+  // The audit record of every state-changing request (#11): mounted before the parser and the guards so it sees every refusal.
+  app.use(app.get(AuditTrail).middleware);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.use(inputGuard);
   if (config.migrationsRun) {

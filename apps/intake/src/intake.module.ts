@@ -4,6 +4,7 @@ import type { ServiceConfig } from '#libs/config';
 import { MessagingModule } from '#libs/messaging';
 import { dataSourceOptions } from '#libs/persistence';
 import { PlatformModule } from '#libs/platform';
+import { PiiKeyring, piiKeyringOf } from '#libs/crypto';
 import { AcceptCase } from './accept-case/accept-case.js';
 import { AcceptCaseHandler } from './accept-case/accept-case.handler.js';
 import { CaseNumberRepository } from './case/case-number.repository.js';
@@ -16,7 +17,7 @@ import { FollowCaseHandler } from './follow-case/follow-case.handler.js';
 import { GetCase } from './get-case/get-case.js';
 import { VerifyApplicant } from './get-case/verify-applicant.js';
 import { GetCaseHandler } from './get-case/get-case.handler.js';
-import { migrations } from './migrations/index.js';
+import { migrationsWith } from './migrations/index.js';
 import { OneTimeNoticeHandler } from './one-time-notice/one-time-notice.handler.js';
 import { OneTimeNoticeRepository } from './one-time-notice/one-time-notice.repository.js';
 import { GetNotice } from './one-time-notice/get-notice.js';
@@ -41,9 +42,10 @@ import { WithdrawCaseHandler } from './withdraw-case/withdraw-case.handler.js';
 @Module({})
 export class IntakeModule {
   static register(config: ServiceConfig): DynamicModule {
+    const keyring = piiKeyringOf(config.piiKeys, 'intake');
     return {
       module: IntakeModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'intake', migrations, config.dbPoolSize)), MessagingModule.forService(config), PlatformModule.forService(config)],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, 'intake', migrationsWith(keyring), config.dbPoolSize)), MessagingModule.forService(config), PlatformModule.forService(config)],
       controllers: [
         CatalogHandler,
         PublishItemHandler,
@@ -58,6 +60,8 @@ export class IntakeModule {
         FollowCaseHandler,
       ],
       providers: [
+        // Personal data (ID numbers, phones, addresses) sealed at rest and in events.
+        { provide: PiiKeyring, useValue: keyring },
         CaseRepository,
         CaseNumberRepository,
         CatalogRepository,

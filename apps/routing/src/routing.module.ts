@@ -34,6 +34,9 @@ import { SuspensionRepository } from './supplement/suspension.repository.js';
 import { SupervisionStats } from './supervision/supervision-stats.js';
 import { SupervisionWarnings } from './supervision/supervision-warnings.js';
 import { SupervisionHandler } from './supervision/supervision.handler.js';
+import { CaseAuditHandler } from './audit/case-audit.handler.js';
+import { ListCaseAudit, VerifyCaseAudit } from './audit/case-audit-queries.js';
+import { CaseAuditRepository } from './audit/case-audit.repository.js';
 import { WarningSweepHandler, WarningSweepHttpController } from './warning-sweep/warning-sweep.handler.js';
 import { WarningSweepScheduler } from './warning-sweep/warning-sweep.scheduler.js';
 import { WarningSweep } from './warning-sweep/warning-sweep.js';
@@ -66,6 +69,8 @@ export class RoutingModule {
         WarningSweepHandler,
         WarningSweepHttpController,
         SupervisionHandler,
+        // the case events' audit chain (#11)
+        CaseAuditHandler,
         // 好差评 (#10)
         RatingsHandler,
       ],
@@ -76,6 +81,9 @@ export class RoutingModule {
         WarningRepository,
         SuspensionRepository,
         TimelineRepository,
+        CaseAuditRepository,
+        ListCaseAudit,
+        VerifyCaseAudit,
         // the moves shared by the use cases
         WorkflowTransitions,
         Clocks,

@@ -22,7 +22,9 @@ describe('CERT_SIGNING_KEY_FILE (delivery)', () => {
   it('may be unset outside production (an ephemeral key), not in production', () => {
     expect(loadConfig('delivery', {}).certSigningKeyFile).toBeUndefined();
     expect(() => loadConfig('delivery', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/CERT_SIGNING_KEY_FILE must name an Ed25519 private key/);
-    expect(loadConfig('delivery', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), CERT_SIGNING_KEY_FILE: ed }).certSigningKeyFile).toBe(ed);
+    // (a production delivery also needs its personal-data keys: pii-settings.spec.ts)
+    const PII_KEYS = `k1:${Buffer.alloc(32, 1).toString('base64')},lookup:${Buffer.alloc(32, 2).toString('base64')}`;
+    expect(loadConfig('delivery', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), CERT_SIGNING_KEY_FILE: ed, PII_KEYS }).certSigningKeyFile).toBe(ed);
   });
 
   it('stops the start on a missing file, another kind of key or junk, without echoing the key', () => {

@@ -9,3 +9,4 @@ export * from './courier-settings.js';
 export * from './notify-settings.js';
 export * from './delivery-settings.js';
 export * from './session-settings.js';
+export * from './pii-settings.js';

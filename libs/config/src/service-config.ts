@@ -8,6 +8,7 @@ import { INTAKE_DEFAULTS, readIntakeSettings, type IntakeSettings } from './inta
 import { readProcessSettings, type ProcessSettings } from './process-settings.js';
 import { readRoutingSettings, ROUTING_DEFAULTS, type RoutingSettings } from './routing-settings.js';
 import { readStreamSettings, type StreamSettings } from './stream-settings.js';
+import { PII_DEFAULTS, readPiiSettings, type PiiSettings } from './pii-settings.js';
 
 /**
  * The environment is read once, at boot, into a typed object; a bad value stops the process with one clear line
@@ -15,7 +16,7 @@ import { readStreamSettings, type StreamSettings } from './stream-settings.js';
  * One service's own knobs (GatewaySettings, …) are read, and can stop it, only in that service; the others carry
  * their defaults.
  */
-export interface ServiceConfig extends ProcessSettings, StreamSettings, GatewaySettings, IntakeSettings, RoutingSettings, FeesSettings, DeliverySettings, NotifySettings, CourierSettings, SessionSettings {
+export interface ServiceConfig extends ProcessSettings, StreamSettings, GatewaySettings, IntakeSettings, RoutingSettings, FeesSettings, DeliverySettings, NotifySettings, CourierSettings, SessionSettings, PiiSettings {
   service: string;
   databaseUrl: string;
   natsUrl: string;
@@ -90,6 +91,8 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
   const notifySettings = service === 'delivery' ? readNotifySettings(env, problems) : NOTIFY_DEFAULTS;
   const courierSettings = service === 'delivery' ? readCourierSettings(env, problems) : COURIER_DEFAULTS;
   const sessionSettings = service === 'gateway' ? readSessionSettings(env, problems) : SESSION_DEFAULTS;
+  // Only the services that keep ID numbers, phones and addresses hold the personal-data keys.
+  const piiSettings = service === 'intake' || service === 'delivery' ? readPiiSettings(env, problems) : PII_DEFAULTS;
   if (problems.length) {
     throw new Error(`[${service}] bad configuration: ${problems.join('; ')}`);
   }
@@ -118,6 +121,7 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
     ...notifySettings,
     ...courierSettings,
     ...sessionSettings,
+    ...piiSettings,
   };
 }
 
@@ -130,6 +134,7 @@ export function describeConfig(c: ServiceConfig): Record<string, unknown> {
     internalToken: c.internalToken === undefined ? undefined : '***',
     paymentCallbackSecret: '***',
     notifySmsKey: c.notifySmsKey === undefined ? undefined : '***',
+    piiKeys: c.piiKeys === undefined ? undefined : '***',
     databaseUrl: c.databaseUrl.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@'),
   };
 }

@@ -11,3 +11,14 @@ describe('isInstant: an ISO 8601 time every service can store', () => {
       expect([v, isInstant(v)]).toEqual([v, false]);
   });
 });
+
+describe('NoNestedArrays: a list of objects holds no lists', () => {
+  it('refuses [[]] that ValidateNested alone lets through, and leaves other problems to their own rules', async () => {
+    const { checkCommand } = await import('./check-command.js');
+    const { DecisionSchema } = await import('./approval/decide-task.schema.js');
+    expect(() => checkCommand(DecisionSchema, { decision: 'REQUEST_SUPPLEMENT', opinion: '补', requested: [[]] })).toThrow(
+      expect.objectContaining({ details: { problems: [expect.objectContaining({ field: 'requested', rule: 'noNestedArrays' })] } }),
+    );
+    expect(() => checkCommand(DecisionSchema, { decision: 'REQUEST_SUPPLEMENT', opinion: '补', requested: [{ name: '完税凭证' }] })).not.toThrow();
+  });
+});

@@ -4,3 +4,4 @@ export * from './sql.js';
 export * from './unique-violation.js';
 export * from './cursor.js';
 export * from './query-logger.js';
+export * from './audit-chain.js';

@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { Rpc, type Command, type DelegationView } from '#libs/contracts';
+import { Rpc, type ActingDepartmentsReply, type Command, type DelegationView } from '#libs/contracts';
 import { OnRpc, RequestContext } from '#libs/messaging';
+import { ActingDepartments } from './acting-departments.js';
 import { CreateDelegation } from './create-delegation.js';
 import { ListDelegations } from './list-delegations.js';
 import { RevokeDelegation } from './revoke-delegation.js';
@@ -12,6 +13,7 @@ export class DelegationsHandler {
     private readonly createDelegation: CreateDelegation,
     private readonly listDelegations: ListDelegations,
     private readonly revokeDelegation: RevokeDelegation,
+    private readonly actingDepartments: ActingDepartments,
   ) {}
 
   @OnRpc(Rpc.approval.createDelegation)
@@ -27,5 +29,10 @@ export class DelegationsHandler {
   @OnRpc(Rpc.approval.revokeDelegation)
   revoke(@Payload() command: Command<unknown>, @Ctx() ctx: RequestContext): Promise<DelegationView> {
     return this.revokeDelegation.execute(command, ctx.correlationId);
+  }
+
+  @OnRpc(Rpc.approval.actingDepartments)
+  acting(@Payload() query: unknown): Promise<ActingDepartmentsReply> {
+    return this.actingDepartments.execute(query);
   }
 }

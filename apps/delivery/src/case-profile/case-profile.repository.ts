@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DeliveryPreference, MaterialRef, ResultSpec } from '#libs/contracts';
+import { DELIVERY_CONTACT_FIELDS, openFields, PiiKeyring, sealFields } from '#libs/crypto';
 import { queryOne } from '#libs/persistence';
 
 /** What issuance reads of a case profile. */
@@ -34,26 +35,30 @@ export interface NewCaseProfile {
 /** delivery.case_profiles: what handing out a case's result needs, learnt at acceptance and kept up to date. */
 @Injectable()
 export class CaseProfileRepository {
+  /** The delivery contact (phone, address, postal address) is kept sealed; id_hash is a keyed HMAC (idLookup). */
+  constructor(private readonly keyring: PiiKeyring) {}
+
   /** The first profile of a case stands; a redelivered acceptance changes nothing. */
   async add(m: EntityManager, p: NewCaseProfile): Promise<void> {
     await m.query(
       `INSERT INTO delivery.case_profiles (case_no, item_name, results, delivery, applicant_name, id_hash, center_code, pending_materials, item_code, holder_id_masked)
        VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7, $8::jsonb, $9, $10) ON CONFLICT (case_no) DO NOTHING`,
       [
-        p.caseNo, p.itemName, JSON.stringify(p.results), JSON.stringify(p.delivery), p.applicantName, p.idHash, p.centerCode, JSON.stringify(p.pendingMaterials),
+        p.caseNo, p.itemName, JSON.stringify(p.results), JSON.stringify(sealFields(this.keyring, p.delivery, DELIVERY_CONTACT_FIELDS)), p.applicantName, p.idHash, p.centerCode, JSON.stringify(p.pendingMaterials),
         p.itemCode, p.holderIdMasked,
       ],
     );
   }
 
   /** Locks the profile for the rest of the transaction and reads what issuance needs. */
-  lockAndRead(m: EntityManager, caseNo: string): Promise<IssuanceProfile | undefined> {
-    return queryOne<IssuanceProfile>(
+  async lockAndRead(m: EntityManager, caseNo: string): Promise<IssuanceProfile | undefined> {
+    const p = await queryOne<IssuanceProfile>(
       m,
       `SELECT results, delivery, applicant_name, center_code, pending_materials, settled_at, withdrawn_at, item_code, item_name, holder_id_masked
          FROM delivery.case_profiles WHERE case_no = $1 FOR UPDATE`,
       [caseNo],
     );
+    return p && { ...p, delivery: openFields(this.keyring, p.delivery, DELIVERY_CONTACT_FIELDS) ?? null };
   }
 
   /** Locks the profile for the rest of the transaction; false when there is none (yet). */

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { PiiKeyring } from '#libs/crypto';
 
 /**
  * The case number salts the hash, so one applicant's hashes differ between cases and cannot be joined.
@@ -6,6 +7,20 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  */
 export function idHash(caseNo: string, idNumber: string): string {
   return createHash('sha256').update(`${caseNo}:${idNumber.trim().toUpperCase()}`).digest('hex');
+}
+
+/**
+ * What delivery.case_profiles.id_hash keeps since #11: the keyed HMAC (the lookup key of PII_KEYS) of idHash, so a
+ * leaked table cannot be brute-forced back to ID numbers without the key. Over idHash rather than the ID itself, so
+ * the migration re-keys the hashes kept before without knowing a single ID number.
+ */
+export function idLookup(keyring: PiiKeyring, caseNo: string, idNumber: string): string {
+  return keyring.lookup('delivery.pickup-id', idHash(caseNo, idNumber));
+}
+
+/** A hash kept before #11 (unkeyed SHA-256 hex) re-keyed to what idLookup gives for the same case and ID. */
+export function rekeyIdHash(keyring: PiiKeyring, oldHash: string): string {
+  return keyring.lookup('delivery.pickup-id', oldHash);
 }
 
 /** Constant-time, so a wrong guess takes as long as a near miss. */

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseAcceptedData, EventEnvelope } from '#libs/contracts';
 import { maskIdNumber } from '#libs/checks';
+import { PiiKeyring } from '#libs/crypto';
 import type { Tx } from '#libs/messaging';
 import { CaseProfileRepository } from './case-profile.repository.js';
-import { idHash } from './id-hash.js';
+import { idLookup } from './id-hash.js';
+import { personalDataOf } from './personal-data.js';
 
 /**
  * Keeps what handing out the result will need, learnt at acceptance: what to issue, how, to whom, where (the
@@ -11,21 +13,25 @@ import { idHash } from './id-hash.js';
  */
 @Injectable()
 export class RecordProfile {
-  constructor(private readonly profiles: CaseProfileRepository) {}
+  constructor(
+    private readonly profiles: CaseProfileRepository,
+    private readonly keyring: PiiKeyring,
+  ) {}
 
   async execute(tx: Tx, e: EventEnvelope<CaseAcceptedData>): Promise<void> {
     const d = e.data;
+    const { applicant, delivery } = personalDataOf(this.keyring, d);
     await this.profiles.add(tx.manager, {
       caseNo: e.caseNo,
       itemName: d.itemName,
       results: d.results ?? [],
-      delivery: d.delivery ?? { method: 'WINDOW' },
-      applicantName: d.applicant.name,
-      idHash: idHash(e.caseNo, d.applicant.idNumber),
+      delivery,
+      applicantName: applicant.name,
+      idHash: idLookup(this.keyring, e.caseNo, applicant.idNumber),
       centerCode: d.centerCode,
       pendingMaterials: d.pendingMaterials ?? [],
       itemCode: d.itemCode,
-      holderIdMasked: maskIdNumber(d.applicant.idNumber),
+      holderIdMasked: maskIdNumber(applicant.idNumber),
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, ErrorCodes, type DeliveryView, type PostalAddress } from '#libs/contracts';
+import { PiiKeyring } from '#libs/crypto';
 import { cursorTime, queryOne, queryRows, type CursorKey } from '#libs/persistence';
 import { isDeliveryId } from './command-checks.js';
 
@@ -47,10 +48,26 @@ export interface NewDeliveryRow {
   pickupCenter: string | null;
 }
 
-/** delivery.deliveries: how a case's result goes out, READY → DISPATCHED → DELIVERED (or CANCELLED). */
+/**
+ * delivery.deliveries: how a case's result goes out, READY → DISPATCHED → DELIVERED (or CANCELLED). The phone, the
+ * address and the postal address are sealed with the personal-data key on write; every row read is opened here.
+ */
 @Injectable()
 export class DeliveryRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly keyring: PiiKeyring,
+  ) {}
+
+  /** A row as the use cases see it: contact in clear. */
+  private opened<R extends DeliveryRow>(row: R): R {
+    return {
+      ...row,
+      phone: this.keyring.openOptional(row.phone),
+      address: this.keyring.openOptional(row.address),
+      postal_address: typeof row.postal_address === 'string' ? this.keyring.openJson<PostalAddress>(row.postal_address) : row.postal_address,
+    };
+  }
 
   /** Locks the delivery a command decides on, so a concurrent command waits and then sees the outcome; or 404. */
   async lock(m: EntityManager, deliveryId: string): Promise<DeliveryRow> {
@@ -58,7 +75,7 @@ export class DeliveryRepository {
       ? await queryOne<DeliveryRow>(m, `SELECT ${DELIVERY_COLUMNS} FROM delivery.deliveries WHERE id = $1 FOR UPDATE`, [deliveryId])
       : undefined;
     if (!row) throw AppError.notFound(ErrorCodes.DELIVERY_NOT_FOUND, `Delivery ${deliveryId} does not exist.`);
-    return row;
+    return this.opened(row);
   }
 
   /** READY → DISPATCHED with the carrier's waybill. */
@@ -77,8 +94,9 @@ export class DeliveryRepository {
   }
 
   /** Locks every delivery of a batch, in id order (two batches sharing deliveries cannot deadlock); the unknown ones are simply absent. */
-  lockMany(m: EntityManager, deliveryIds: string[]): Promise<DeliveryRow[]> {
-    return queryRows<DeliveryRow>(m, `SELECT ${DELIVERY_COLUMNS} FROM delivery.deliveries WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [deliveryIds]);
+  async lockMany(m: EntityManager, deliveryIds: string[]): Promise<DeliveryRow[]> {
+    const rows = await queryRows<DeliveryRow>(m, `SELECT ${DELIVERY_COLUMNS} FROM delivery.deliveries WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [deliveryIds]);
+    return rows.map((r) => this.opened(r));
   }
 
   /** READY → DISPATCHED in a dispatch batch. */
@@ -100,8 +118,8 @@ export class DeliveryRepository {
   }
 
   /** Oldest first, optionally of one status and method, one row past `limit` (see paginate). */
-  page(f: { status?: string; method?: string; after?: CursorKey }, limit: number): Promise<(DeliveryRow & { created_key: string })[]> {
-    return queryRows<DeliveryRow & { created_key: string }>(
+  async page(f: { status?: string; method?: string; after?: CursorKey }, limit: number): Promise<(DeliveryRow & { created_key: string })[]> {
+    const rows = await queryRows<DeliveryRow & { created_key: string }>(
       this.ds.manager,
       `SELECT ${DELIVERY_COLUMNS}, ${cursorTime('created_at')} AS created_key FROM delivery.deliveries
         WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR method = $2)
@@ -110,6 +128,7 @@ export class DeliveryRepository {
         LIMIT $5`,
       [f.status ?? null, f.method ?? null, f.after?.at ?? null, f.after?.id ?? null, limit + 1],
     );
+    return rows.map((r) => this.opened(r));
   }
 
   /** The next number of the center's own waybill sequence (never reset). */
@@ -132,7 +151,7 @@ export class DeliveryRepository {
     const [updated] = await queryRows<DeliveryRow>(m, `UPDATE delivery.deliveries SET failed_pickups = 0, version = version + 1 WHERE id = $1 RETURNING *`, [
       deliveryId,
     ]);
-    return updated;
+    return updated && this.opened(updated);
   }
 
   /** A delivery still waiting (READY) is cancelled; one already on its way is left as it is. */
@@ -154,13 +173,17 @@ export class DeliveryRepository {
       m,
       `INSERT INTO delivery.deliveries (id, case_no, method, status, pickup_code, recipient, phone, address, pickup_center, postal_address)
        VALUES ($1, $2, $3, 'READY', $4, $5, $6, $7, $8, $9::jsonb) ON CONFLICT (case_no) DO NOTHING RETURNING id`,
-      [d.id, d.caseNo, d.method, d.pickupCode, d.recipient, d.phone, d.address, d.pickupCenter, d.postalAddress ? JSON.stringify(d.postalAddress) : null],
+      [
+        d.id, d.caseNo, d.method, d.pickupCode, d.recipient, this.keyring.sealOptional(d.phone), this.keyring.sealOptional(d.address), d.pickupCenter,
+        d.postalAddress ? JSON.stringify(this.keyring.sealJson(d.postalAddress)) : null,
+      ],
     );
     return created;
   }
 
-  ofCase(caseNo: string): Promise<DeliveryRow[]> {
-    return queryRows<DeliveryRow>(this.ds.manager, `SELECT ${DELIVERY_COLUMNS} FROM delivery.deliveries WHERE case_no = $1 ORDER BY created_at, id`, [caseNo]);
+  async ofCase(caseNo: string): Promise<DeliveryRow[]> {
+    const rows = await queryRows<DeliveryRow>(this.ds.manager, `SELECT ${DELIVERY_COLUMNS} FROM delivery.deliveries WHERE case_no = $1 ORDER BY created_at, id`, [caseNo]);
+    return rows.map((r) => this.opened(r));
   }
 
   /** The delivery waiting to be collected at the window (a WINDOW one, or a courier one returned there), with its pickup code. */
@@ -186,6 +209,6 @@ export class DeliveryRepository {
       [row.id, row.version, to, row.status, ...params],
     );
     if (!updated) throw AppError.conflict(ErrorCodes.CONCURRENT_UPDATE, `Delivery ${row.id} changed meanwhile; look again.`);
-    return updated;
+    return this.opened(updated);
   }
 }

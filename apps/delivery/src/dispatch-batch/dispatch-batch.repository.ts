@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { PiiKeyring } from '#libs/crypto';
 import { queryOne, queryRows } from '#libs/persistence';
 
 export interface DispatchBatchRow {
@@ -24,6 +25,8 @@ export interface DispatchBatchItemRow {
 /** delivery.dispatch_batches and their items: which deliveries went to which carrier together, under which waybill. */
 @Injectable()
 export class DispatchBatchRepository {
+  constructor(private readonly keyring: PiiKeyring) {}
+
   /** The batch an earlier try of the same command (same requestId) created. */
   byRequestId(m: EntityManager, requestId: string): Promise<DispatchBatchRow | undefined> {
     return queryOne<DispatchBatchRow>(m, `SELECT id, carrier, created_by, created_at FROM delivery.dispatch_batches WHERE request_id = $1`, [requestId]);
@@ -60,13 +63,15 @@ export class DispatchBatchRepository {
     return new Set(rows.map((r) => r.waybill_no));
   }
 
-  items(m: EntityManager, batchId: string): Promise<DispatchBatchItemRow[]> {
-    return queryRows<DispatchBatchItemRow>(
+  /** The phone and address opened (delivery.deliveries keeps them sealed). */
+  async items(m: EntityManager, batchId: string): Promise<DispatchBatchItemRow[]> {
+    const rows = await queryRows<DispatchBatchItemRow>(
       m,
       `SELECT i.position, i.delivery_id, d.case_no, i.waybill_no, i.attempt, d.recipient, d.phone, d.address
          FROM delivery.dispatch_batch_items i JOIN delivery.deliveries d ON d.id = i.delivery_id
         WHERE i.batch_id = $1 ORDER BY i.position`,
       [batchId],
     );
+    return rows.map((r) => ({ ...r, phone: this.keyring.openOptional(r.phone), address: this.keyring.openOptional(r.address) }));
   }
 }

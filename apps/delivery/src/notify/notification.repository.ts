@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NotificationChannel, NotificationTemplate } from '#libs/contracts';
+import { PiiKeyring } from '#libs/crypto';
 import { queryOne, queryRows } from '#libs/persistence';
 
 /** A notifications row as PostgreSQL returns it. */
@@ -33,20 +34,26 @@ export interface NewNotification {
   body: string;
 }
 
-/** delivery.notifications and delivery.notify_recipients: what the applicant is told, and where to reach them. */
+/**
+ * delivery.notifications and delivery.notify_recipients: what the applicant is told, and where to reach them. The
+ * phone is sealed with the personal-data key in both tables and opened on read.
+ */
 @Injectable()
 export class NotificationRepository {
+  constructor(private readonly keyring: PiiKeyring) {}
+
   /** The first recipient of a case stands; a redelivered acceptance changes nothing. */
   async addRecipient(m: EntityManager, caseNo: string, phone: string, itemName: string): Promise<void> {
     await m.query(`INSERT INTO delivery.notify_recipients (case_no, phone, item_name) VALUES ($1, $2, $3) ON CONFLICT (case_no) DO NOTHING`, [
       caseNo,
-      phone,
+      this.keyring.seal(phone),
       itemName,
     ]);
   }
 
-  recipient(m: EntityManager, caseNo: string): Promise<{ phone: string; item_name: string } | undefined> {
-    return queryOne<{ phone: string; item_name: string }>(m, `SELECT phone, item_name FROM delivery.notify_recipients WHERE case_no = $1`, [caseNo]);
+  async recipient(m: EntityManager, caseNo: string): Promise<{ phone: string; item_name: string } | undefined> {
+    const r = await queryOne<{ phone: string; item_name: string }>(m, `SELECT phone, item_name FROM delivery.notify_recipients WHERE case_no = $1`, [caseNo]);
+    return r && { ...r, phone: this.keyring.open(r.phone) };
   }
 
   /** Queues a notification; false when this cause already queued this template (the unique key turns it away). */
@@ -55,19 +62,20 @@ export class NotificationRepository {
       m,
       `INSERT INTO delivery.notifications (id, case_no, cause_event_id, cause_type, template, phone, body)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (cause_event_id, template) DO NOTHING RETURNING id`,
-      [n.id, n.caseNo, n.causeEventId, n.causeType, n.template, n.phone, n.body],
+      [n.id, n.caseNo, n.causeEventId, n.causeType, n.template, this.keyring.seal(n.phone), n.body],
     );
     return rows.length === 1;
   }
 
   /** The oldest queued notification whose time has come, locked; one another replica holds is skipped. */
-  lockNextDue(m: EntityManager): Promise<NotificationRow | undefined> {
-    return queryOne<NotificationRow>(
+  async lockNextDue(m: EntityManager): Promise<NotificationRow | undefined> {
+    const row = await queryOne<NotificationRow>(
       m,
       `SELECT ${COLUMNS} FROM delivery.notifications WHERE status = 'QUEUED' AND next_attempt_at <= now()
         ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
       [],
     );
+    return row && { ...row, phone: this.keyring.open(row.phone) };
   }
 
   async markSent(m: EntityManager, id: string, channel: NotificationChannel): Promise<void> {

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { toShanghai } from '#libs/calendar';
 import { maskName } from '#libs/checks';
 import { Events, type EventDataMap, type EventEnvelope, type NotificationTemplate } from '#libs/contracts';
+import { PiiKeyring } from '#libs/crypto';
 import { newId, type Tx } from '#libs/messaging';
 import { CaseProfileRepository } from '../case-profile/case-profile.repository.js';
+import { personalDataOf } from '../case-profile/personal-data.js';
 import { DeliveryRepository } from '../delivery/delivery.repository.js';
 import { NotificationRepository } from './notification.repository.js';
 import { render, yuan } from './templates.js';
@@ -30,13 +32,15 @@ export class NotifyApplicant {
     private readonly notifications: NotificationRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly profiles: CaseProfileRepository,
+    private readonly keyring: PiiKeyring,
   ) {}
 
   async execute(tx: Tx, e: EventEnvelope): Promise<void> {
     const m = tx.manager;
     if (e.type === Events.CaseAccepted) {
       const d = (e as EventEnvelope<EventDataMap[typeof Events.CaseAccepted]>).data;
-      if (d.applicant?.phone) await this.notifications.addRecipient(m, e.caseNo, d.applicant.phone, d.itemName);
+      const phone = personalDataOf(this.keyring, d).applicant?.phone;
+      if (phone) await this.notifications.addRecipient(m, e.caseNo, phone, d.itemName);
     }
     const recipient = await this.notifications.recipient(m, e.caseNo);
     if (!recipient) {

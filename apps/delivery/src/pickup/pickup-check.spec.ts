@@ -1,7 +1,23 @@
-import { idHash } from '../case-profile/id-hash.js';
-import { awaitsWindowPickup, pickupMatches, proxyIdProblem, proxyPickupMatches } from './pickup-check.js';
+import { PiiKeyring } from '#libs/crypto';
+import { idHash, idLookup, rekeyIdHash } from '../case-profile/id-hash.js';
+import { awaitsWindowPickup, pickupMatches as matchesWith, proxyIdProblem, proxyPickupMatches } from './pickup-check.js';
 
-const stored = { caseNo: 'C-1', pickupCode: '042137', idHash: idHash('C-1', '11010519491231002X') };
+const keyring = new PiiKeyring();
+const lookup = (caseNo: string, idNumber: string) => idLookup(keyring, caseNo, idNumber);
+const pickupMatches = (s: Parameters<typeof matchesWith>[0], g: Parameters<typeof matchesWith>[1]) => matchesWith(s, g, lookup);
+const stored = { caseNo: 'C-1', pickupCode: '042137', idHash: lookup('C-1', '11010519491231002X') };
+
+describe('idLookup', () => {
+  it('is keyed: an unkeyed SHA-256 of the ID does not match, another key gives another hash', () => {
+    expect(stored.idHash).toMatch(/^h1\.[0-9a-f]{64}$/);
+    expect(stored.idHash).not.toContain(idHash('C-1', '11010519491231002X'));
+    expect(idLookup(new PiiKeyring({ current: 'k1', keys: { k1: Buffer.alloc(32, 1) }, lookupKey: Buffer.alloc(32, 2) }), 'C-1', '11010519491231002X')).not.toBe(stored.idHash);
+  });
+
+  it('re-keys a hash kept before (the migration) to what a pickup computes', () => {
+    expect(rekeyIdHash(keyring, idHash('C-1', '11010519491231002X'))).toBe(stored.idHash);
+  });
+});
 
 describe('pickupMatches', () => {
   it('releases with the right code and the right ID, check character in either case', () => {

@@ -1,4 +1,4 @@
-import { idHash, sameSecret } from '../case-profile/id-hash.js';
+import { sameSecret } from '../case-profile/id-hash.js';
 
 /** Wrong guesses allowed before a window delivery is locked: a six-digit code must not be guessable by trying. */
 export const MAX_FAILED_PICKUPS = 5;
@@ -7,9 +7,11 @@ export const MAX_FAILED_PICKUPS = 5;
 export function pickupMatches(
   stored: { caseNo: string; pickupCode: string | null; idHash: string },
   given: { pickupCode: string; idNumber: string },
+  /** The keyed lookup hash of an ID number for a case (idLookup with the service's keyring). */
+  lookup: (caseNo: string, idNumber: string) => string,
 ): boolean {
   const codeOk = sameSecret(given.pickupCode.trim(), stored.pickupCode ?? '');
-  const idOk = sameSecret(idHash(stored.caseNo, given.idNumber), stored.idHash);
+  const idOk = sameSecret(lookup(stored.caseNo, given.idNumber), stored.idHash);
   return codeOk && idOk && stored.pickupCode !== null;
 }
 

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { maskIdNumber } from '#libs/checks';
 import { AppError, checkActorCommand, ErrorCodes, Events, PickupSchema, type Command, type DeliveryView } from '#libs/contracts';
 import { UnitOfWork, type Tx } from '#libs/messaging';
+import { PiiKeyring } from '#libs/crypto';
 import { CaseProfileRepository } from '../case-profile/case-profile.repository.js';
+import { idLookup } from '../case-profile/id-hash.js';
 import { CertificateRepository } from '../certificate/certificate.repository.js';
 import { wrongMethod, wrongState } from '../delivery/delivery-errors.js';
 import { deliveryView } from '../delivery/delivery-view.js';
@@ -25,6 +27,7 @@ export class Pickup {
     private readonly deliveries: DeliveryRepository,
     private readonly profiles: CaseProfileRepository,
     private readonly certificates: CertificateRepository,
+    private readonly keyring: PiiKeyring,
   ) {}
 
   async execute(cmd: Command<unknown>, correlationId: string): Promise<DeliveryView> {
@@ -46,7 +49,7 @@ export class Pickup {
     }
     const profile = await this.profiles.applicant(tx.manager, row.case_no);
     const stored = { caseNo: row.case_no, pickupCode: row.pickup_code, idHash: profile?.id_hash ?? '' };
-    const matches = !!profile && (req.proxy ? proxyPickupMatches(stored, req) : pickupMatches(stored, req));
+    const matches = !!profile && (req.proxy ? proxyPickupMatches(stored, req) : pickupMatches(stored, req, (caseNo, idNumber) => idLookup(this.keyring, caseNo, idNumber)));
     if (!matches) {
       return { failedPickups: await this.deliveries.countFailedPickup(tx.manager, row.id) };
     }

@@ -47,10 +47,11 @@ export class AuthGuard implements CanActivate {
       throw new AppError(ErrorCodes.AUTH_PASSWORD_CHANGE_REQUIRED, 'Set your own password first: POST /auth/password.', 403);
     }
     const roles = claimed as Role[];
+    // Set before the role check: a request refused for its role is still audited under its user (audit/audit-trail.ts).
+    req.user = { username: user.username, roles, department: user.department ?? undefined, centers: user.centers, mustChangePassword: user.mustChangePassword };
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const role = chooseRole(roles, allowed);
     if (!role) throw new AppError(ErrorCodes.AUTH_FORBIDDEN, `This needs one of the roles ${allowed!.join(', ')}.`, 403);
-    req.user = { username: user.username, roles, department: user.department ?? undefined, centers: user.centers, mustChangePassword: user.mustChangePassword };
     req.actor = { id: user.username, role, ...(user.department ? { department: user.department } : {}) };
     return true;
   }

@@ -2,6 +2,9 @@ import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/comm
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppError, ErrorCodes, Rpc, type AcceptCaseReply, type AcceptCaseRequest, type Actor, type CaseSearchPage, type Command, type TimelineEntry } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
+import { CaseAccess, type Caller } from '../access/case-access.js';
+import { CaseScoped } from '../access/case-scoped.decorator.js';
+import { CurrentCaller } from '../access/caller.decorator.js';
 import { CurrentActor } from '../auth/actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
@@ -22,6 +25,7 @@ export class CasesController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly details: CaseDetailsService,
+    private readonly access: CaseAccess,
   ) {}
 
   @Post()
@@ -41,12 +45,15 @@ export class CasesController {
     404: { code: 'CATALOG.ITEM_NOT_FOUND', message: 'No service item RE-TRANSFER.' },
     422: MATERIALS_MISSING_EXAMPLE,
   })
-  accept(
+  async accept(
     @Body() body: AcceptCaseDto,
     @CurrentActor() actor: Actor,
+    @CurrentCaller() caller: Caller,
     @CorrelationId() correlationId: string,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<AcceptCaseReply> {
+    // A clerk accepts only at a center they work at (user.centers, docs/ACCESS.md).
+    await this.access.assertCenter(caller, body.centerCode, correlationId);
     if (actor.role === 'CHIEF_REP' && !body.decideNow) {
       throw new AppError(ErrorCodes.AUTH_FORBIDDEN, 'A chief representative accepts at the window only to decide an IMMEDIATE item on the spot: send decideNow.', 403);
     }
@@ -54,14 +61,21 @@ export class CasesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Find cases by status, item and acceptance days (Asia/Shanghai), newest first, a page at a time.' })
+  @Roles('SUPERVISOR', 'FINANCE', 'CLERK', 'CHIEF_REP')
+  @ApiOperation({
+    summary: 'Find cases by status, item and acceptance days (Asia/Shanghai), newest first, a page at a time.',
+    description: "A CLERK sees the cases of their centers, a CHIEF_REP those of their departments: a page may hold fewer than limit items; follow nextCursor.",
+  })
   @ApiOkResponse({ type: CaseSearchPageDto })
   @ApiErrors([400, 503])
-  search(@Query() q: CaseSearchQueryDto, @CorrelationId() correlationId: string): Promise<CaseSearchPage> {
-    return this.rpc.request(Rpc.routing.searchCases, { ...q }, { correlationId });
+  async search(@Query() q: CaseSearchQueryDto, @CurrentCaller() caller: Caller, @CorrelationId() correlationId: string): Promise<CaseSearchPage> {
+    const page = await this.rpc.request(Rpc.routing.searchCases, { ...q }, { correlationId });
+    return { ...page, items: await this.access.filter(caller, page.items, correlationId) };
   }
 
   @Get(':caseNo')
+  @Roles('SUPERVISOR', 'FINANCE', 'CLERK', 'CHIEF_REP')
+  @CaseScoped()
   @ApiOperation({ summary: "One case as every service sees it: intake's record, the workflow, tasks, fees and deliveries." })
   @ApiOkResponse({ type: CaseDetailsDto })
   @ApiErrors([400, 404, 503])
@@ -70,6 +84,8 @@ export class CasesController {
   }
 
   @Get(':caseNo/timeline')
+  @Roles('SUPERVISOR', 'CLERK', 'CHIEF_REP')
+  @CaseScoped()
   @ApiOperation({ summary: "The case's timeline, to the second (Asia/Shanghai)." })
   @ApiOkResponse({ type: [TimelineEntryDto] })
   @ApiErrors([400, 404, 503])

@@ -1,4 +1,5 @@
 import type { StreamableFile } from '@nestjs/common';
+import { CaseAccess } from '../access/case-access.js';
 import { Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
@@ -27,7 +28,8 @@ function controller(view: CertificateView = certificate) {
   const calls: unknown[][] = [];
   const rpc = { request: async (...args: unknown[]) => (calls.push(args), view) } as unknown as RpcClient;
   const users = { find: async () => ({ displayName: 'Window 1' }) } as unknown as UsersRepository;
-  return { ctl: new CertificatesController(rpc, users), calls };
+  const access = { allows: async () => true } as unknown as CaseAccess;
+  return { ctl: new CertificatesController(rpc, users, access), calls };
 }
 
 async function body(file: StreamableFile): Promise<Buffer> {
@@ -50,7 +52,7 @@ describe('certificates in the gateway', () => {
 
   it('prints the certificate as HTML with the signed payload as a QR code, the ID number masked', async () => {
     const { ctl, calls } = controller();
-    const file = await ctl.print({ certificateNo: certificate.certificateNo }, {}, actor, 'corr-1');
+    const file = await ctl.print({ certificateNo: certificate.certificateNo }, {}, actor, { user: { username: actor.id, centers: [] }, actor }, 'corr-1');
     expect(calls[0]).toEqual([Rpc.delivery.getCertificate, { certificateNo: certificate.certificateNo }, { correlationId: 'corr-1' }]);
     expect(file.getHeaders().type).toBe('text/html; charset=utf-8');
     const html = (await body(file)).toString('utf8');
@@ -63,10 +65,10 @@ describe('certificates in the gateway', () => {
 
   it('marks a revoked certificate, escapes what people typed, and answers a PDF with ?format=pdf', async () => {
     const { ctl } = controller({ ...certificate, status: 'REVOKED', revokedAt: '2026-12-03T09:00:00+08:00', revokeReason: '<script>x</script>' });
-    const html = (await body(await ctl.print({ certificateNo: certificate.certificateNo }, {}, actor, 'c'))).toString('utf8');
+    const html = (await body(await ctl.print({ certificateNo: certificate.certificateNo }, {}, actor, { user: { username: actor.id, centers: [] }, actor }, 'c'))).toString('utf8');
     expect(html).toContain('已撤销');
     expect(html).not.toContain('<script>x');
-    const pdf = await ctl.print({ certificateNo: certificate.certificateNo }, { format: 'pdf' }, actor, 'c');
+    const pdf = await ctl.print({ certificateNo: certificate.certificateNo }, { format: 'pdf' }, actor, { user: { username: actor.id, centers: [] }, actor }, 'c');
     expect(pdf.getHeaders().type).toBe('application/pdf');
     expect((await body(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
@@ -84,6 +86,7 @@ describe('certificates in the gateway', () => {
       providers: [
         { provide: RpcClient, useValue: {} },
         { provide: UsersRepository, useValue: {} },
+        { provide: CaseAccess, useValue: {} },
       ],
     }).compile();
     const app = moduleRef.createNestApplication({ logger: false });

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { toShanghai } from '#libs/calendar';
-import { Rpc, type Actor, type CertificatePublicKey, type CertificateView, type Command, type RevokeCertificateRequest } from '#libs/contracts';
+import { AppError, ErrorCodes, Rpc, type Actor, type CertificatePublicKey, type CertificateView, type Command, type RevokeCertificateRequest } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { CurrentActor } from '../auth/actor.decorator.js';
 import { Public, Roles } from '../auth/roles.decorator.js';
+import { CaseAccess, type Caller } from '../access/case-access.js';
+import { CurrentCaller } from '../access/caller.decorator.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
 import { CorrelationId } from '../http/request-context.js';
@@ -25,6 +27,7 @@ export class CertificatesController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly users: UsersRepository,
+    private readonly access: CaseAccess,
   ) {}
 
   @Get('public-key')
@@ -68,9 +71,14 @@ export class CertificatesController {
     @Param() p: CertificateNoParam,
     @Query() q: PrintCertificateQuery,
     @CurrentActor() actor: Actor,
+    @CurrentCaller() caller: Caller,
     @CorrelationId() correlationId: string,
   ): Promise<StreamableFile> {
     const certificate = await this.rpc.request(Rpc.delivery.getCertificate, { certificateNo: p.certificateNo }, { correlationId });
+    // A clerk: certificates of their centers' cases; a courier: of cases delivered by courier. Else as if unknown.
+    if (!(await this.access.allows(caller, certificate.caseNo, correlationId))) {
+      throw AppError.notFound(ErrorCodes.CERTIFICATE_NOT_FOUND, `No certificate ${p.certificateNo}.`);
+    }
     const user = await this.users.find(actor.id).catch(() => undefined);
     const opts = {
       printedBy: user?.displayName && user.displayName !== actor.id ? `${user.displayName}（${actor.id}）` : actor.id,

@@ -4,6 +4,7 @@ import { toShanghai } from '#libs/calendar';
 import { Rpc, type Actor } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { CurrentActor } from '../auth/actor.decorator.js';
+import { CaseScoped } from '../access/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { ApiErrors, ApiStaff } from '../common/api-docs.js';
@@ -25,6 +26,7 @@ export class DecisionLetterController {
 
   @Get('cases/:caseNo/decision-letter')
   @Roles('CLERK', 'COURIER', 'SUPERVISOR')
+  @CaseScoped()
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Cache-Control', 'no-store')

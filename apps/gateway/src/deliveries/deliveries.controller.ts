@@ -1,7 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Rpc, type Actor, type Command, type DeliveredRequest, type DeliveriesPage, type DeliveryView, type DispatchRequest, type PickupRequest, type TrackingRequest, type UnlockPickupRequest } from '#libs/contracts';
+import { AppError, ErrorCodes, Rpc, type Actor, type Command, type DeliveredRequest, type DeliveriesPage, type DeliveryView, type DispatchRequest, type PickupRequest, type TrackingRequest, type UnlockPickupRequest } from '#libs/contracts';
+import { maskPhone } from '#libs/checks';
 import { RpcClient } from '#libs/messaging';
+import { CaseAccess, type Caller } from '../access/case-access.js';
+import { CurrentCaller } from '../access/caller.decorator.js';
 import { CurrentActor } from '../auth/actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
@@ -24,16 +27,35 @@ const DELIVERY_ERRORS = {
 @ApiStaff()
 @Controller('deliveries')
 export class DeliveriesController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly access: CaseAccess,
+  ) {}
 
   @Get()
-  @Roles('COURIER', 'CLERK')
-  @ApiOperation({ summary: 'Deliveries to work, oldest first, a page at a time: by courier for couriers, at the window for clerks (unless method says otherwise).' })
+  @Roles('COURIER', 'CLERK', 'SUPERVISOR')
+  @ApiOperation({
+    summary: 'Deliveries to work, oldest first, a page at a time: by courier for couriers, at the window for clerks (unless method says otherwise).',
+    description:
+      'A COURIER sees COURIER deliveries only (method=WINDOW is a 403), each with what delivering needs: recipient, masked phone, address. ' +
+      "A CLERK sees the WINDOW deliveries of their centers and the COURIER ones of their centers' cases: a page may hold fewer than limit items; follow nextCursor.",
+  })
   @ApiOkResponse({ type: DeliveriesPageDto })
   @ApiErrors([400, 503])
-  list(@Query() q: ListDeliveriesQuery, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveriesPage<DeliveryView>> {
-    const method = q.method ?? (actor.role === 'COURIER' ? 'COURIER' : 'WINDOW');
-    return this.rpc.request(Rpc.delivery.listDeliveries, { status: q.status, method, cursor: q.cursor, limit: q.limit }, { correlationId });
+  async list(@Query() q: ListDeliveriesQuery, @CurrentCaller() caller: Caller, @CorrelationId() correlationId: string): Promise<DeliveriesPage<DeliveryView>> {
+    const role = caller.actor.role;
+    if (role === 'COURIER' && q.method === 'WINDOW') throw new AppError(ErrorCodes.AUTH_FORBIDDEN, 'A courier sees COURIER deliveries only.', 403);
+    const method = q.method ?? (role === 'COURIER' ? 'COURIER' : 'WINDOW');
+    const page = await this.rpc.request(Rpc.delivery.listDeliveries, { status: q.status, method, cursor: q.cursor, limit: q.limit }, { correlationId });
+    if (role === 'COURIER') return { ...page, items: page.items.filter((d) => d.method === 'COURIER').map(forCourier) };
+    if (role === 'CLERK') {
+      const centers = caller.user.centers;
+      const window = page.items.filter((d) => d.method === 'WINDOW' && d.pickupCenter && centers.includes(d.pickupCenter));
+      const byCase = await this.access.filter(caller, page.items.filter((d) => !(d.method === 'WINDOW' && d.pickupCenter)), correlationId);
+      const keep = new Set([...window, ...byCase]);
+      return { ...page, items: page.items.filter((d) => keep.has(d)).map(maskedPhone) };
+    }
+    return { ...page, items: page.items.map(maskedPhone) };
   }
 
   @Post(':deliveryId/tracking')
@@ -52,7 +74,7 @@ export class DeliveriesController {
   @ApiErrors([400, 404, 409, 422, 503], DELIVERY_ERRORS)
   track(@Param() p: DeliveryIdParam, @Body() body: TrackingDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
     const cmd: Command<TrackingRequest> = { actor, data: { deliveryId: p.deliveryId, status: body.status, at: body.at, ...(body.note !== undefined ? { note: body.note } : {}) } };
-    return this.rpc.request(Rpc.delivery.track, cmd, { correlationId });
+    return this.rpc.request(Rpc.delivery.track, cmd, { correlationId }).catch(outsideCourierScope(p.deliveryId));
   }
 
   @Post(':deliveryId/dispatch')
@@ -65,7 +87,7 @@ export class DeliveriesController {
   @ApiErrors([400, 404, 409, 503], DELIVERY_ERRORS)
   dispatch(@Param() p: DeliveryIdParam, @Body() body: DispatchDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
     const cmd: Command<DispatchRequest> = { actor, data: { deliveryId: p.deliveryId, ...body } };
-    return this.rpc.request(Rpc.delivery.dispatch, cmd, { correlationId });
+    return this.rpc.request(Rpc.delivery.dispatch, cmd, { correlationId }).catch(outsideCourierScope(p.deliveryId));
   }
 
   @Post(':deliveryId/unlock-pickup')
@@ -91,7 +113,7 @@ export class DeliveriesController {
   @ApiErrors([400, 404, 409, 503], DELIVERY_ERRORS)
   delivered(@Param() p: DeliveryIdParam, @Body() body: DeliveredDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<DeliveryView> {
     const cmd: Command<DeliveredRequest> = { actor, data: { deliveryId: p.deliveryId, signedBy: body.signedBy } };
-    return this.rpc.request(Rpc.delivery.markDelivered, cmd, { correlationId });
+    return this.rpc.request(Rpc.delivery.markDelivered, cmd, { correlationId }).catch(outsideCourierScope(p.deliveryId));
   }
 
   @Post(':deliveryId/pickup')
@@ -121,4 +143,27 @@ export class DeliveriesController {
     };
     return this.rpc.request(Rpc.delivery.pickup, cmd, { correlationId });
   }
+}
+
+/** What a courier needs to deliver (docs/ACCESS.md): the delivery's own facts, the recipient's name, masked phone and address. */
+function forCourier(d: DeliveryView): DeliveryView {
+  const { deliveryId, caseNo, method, status, certificates, recipient, phone, address, carrier, waybillNo, signedBy, createdAt, dispatchedAt, deliveredAt, failedAttempts, tracking, batchId, returnedAt } = d;
+  const view = { deliveryId, caseNo, method, status, certificates, recipient, phone: phone ? maskPhone(phone) : undefined, address, carrier, waybillNo, signedBy, createdAt, dispatchedAt, deliveredAt, failedAttempts, tracking, batchId, returnedAt };
+  return Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined)) as unknown as DeliveryView;
+}
+
+/** A staff list never shows a full phone number. */
+function maskedPhone(d: DeliveryView): DeliveryView {
+  return d.phone ? { ...d, phone: maskPhone(d.phone) } : d;
+}
+
+/**
+ * A courier's command on a WINDOW delivery: outside their scope, so the answer an unknown delivery gets (404), not
+ * the service's 409 that would confirm the delivery exists and how it goes.
+ */
+function outsideCourierScope(deliveryId: string) {
+  return (e: unknown): never => {
+    if (e instanceof AppError && e.code === ErrorCodes.DELIVERY_WRONG_METHOD) throw AppError.notFound(ErrorCodes.DELIVERY_NOT_FOUND, `No delivery ${deliveryId}.`);
+    throw e;
+  };
 }

@@ -3,6 +3,9 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } fro
 import { AppError, ErrorCodes, Rpc, type Actor, type NoticePage, type NoticeView } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { CurrentActor } from '../auth/actor.decorator.js';
+import { CaseAccess, type Caller } from '../access/case-access.js';
+import { CurrentCaller } from '../access/caller.decorator.js';
+import { CaseScoped } from '../access/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
 import { CaseNoParam, NoticeNoParam } from '../common/params.dto.js';
@@ -20,7 +23,10 @@ const NOTICE_NOT_FOUND = { code: 'PAYMENT_NOTICE.NOT_FOUND', message: 'Payment n
 @ApiStaff()
 @Controller()
 export class FeesController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly access: CaseAccess,
+  ) {}
 
   @Get('payment-notices')
   @Roles('FINANCE', 'SUPERVISOR')
@@ -36,11 +42,16 @@ export class FeesController {
   @ApiOperation({ summary: 'One payment notice with its payments and refunds.' })
   @ApiOkResponse({ type: NoticeViewDto })
   @ApiErrors([400, 404, 503], { 404: NOTICE_NOT_FOUND })
-  get(@Param() p: NoticeNoParam, @CorrelationId() correlationId: string): Promise<NoticeView> {
-    return this.rpc.request(Rpc.fees.getNotice, { noticeNo: p.noticeNo }, { correlationId });
+  async get(@Param() p: NoticeNoParam, @CurrentCaller() caller: Caller, @CorrelationId() correlationId: string): Promise<NoticeView> {
+    const notice = await this.rpc.request(Rpc.fees.getNotice, { noticeNo: p.noticeNo }, { correlationId });
+    // A clerk: only notices of cases of their centers; outside it, the answer for an unknown notice.
+    if (!(await this.access.allows(caller, notice.caseNo, correlationId))) throw AppError.notFound(ErrorCodes.NOTICE_NOT_FOUND, `No payment notice ${p.noticeNo}.`);
+    return notice;
   }
 
   @Get('cases/:caseNo/payment-notice')
+  @Roles('FINANCE', 'SUPERVISOR', 'CLERK', 'CHIEF_REP')
+  @CaseScoped()
   @ApiOperation({ summary: "The case's current payment notice: every department's fees on one notice." })
   @ApiOkResponse({ type: NoticeViewDto })
   @ApiErrors([400, 404, 503], { 404: { code: 'PAYMENT_NOTICE.NOT_FOUND', message: 'No payment notice for case 510704202611230000427.' } })

@@ -1,10 +1,12 @@
 import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Rpc, type Actor } from '#libs/contracts';
+import { AppError, ErrorCodes, Rpc, type Actor } from '#libs/contracts';
 import { toShanghai } from '#libs/calendar';
 import { RpcClient } from '#libs/messaging';
 import { CurrentActor } from '../auth/actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { CaseAccess, type Caller } from '../access/case-access.js';
+import { CurrentCaller } from '../access/caller.decorator.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { ApiErrors, ApiStaff } from '../common/api-docs.js';
 import { NoticeNoParam } from '../common/params.dto.js';
@@ -21,6 +23,7 @@ export class NoticePrintController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly users: UsersRepository,
+    private readonly access: CaseAccess,
   ) {}
 
   @Get('payment-notices/:noticeNo/print')
@@ -50,9 +53,11 @@ export class NoticePrintController {
     @Param() p: NoticeNoParam,
     @Query() q: PrintNoticeQuery,
     @CurrentActor() actor: Actor,
+    @CurrentCaller() caller: Caller,
     @CorrelationId() correlationId: string,
   ): Promise<StreamableFile> {
     const notice = await this.rpc.request(Rpc.fees.getNotice, { noticeNo: p.noticeNo }, { correlationId });
+    if (!(await this.access.allows(caller, notice.caseNo, correlationId))) throw AppError.notFound(ErrorCodes.NOTICE_NOT_FOUND, `No payment notice ${p.noticeNo}.`);
     const user = await this.users.find(actor.id).catch(() => undefined);
     const opts = {
       printedBy: user?.displayName && user.displayName !== actor.id ? `${user.displayName}（${actor.id}）` : actor.id,

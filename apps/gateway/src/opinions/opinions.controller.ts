@@ -3,6 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swag
 import { Rpc, type Actor, type Command, type OpinionView, type RecordOpinionRequest } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { CurrentActor } from '../auth/actor.decorator.js';
+import { CaseScoped } from '../access/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
 import { CaseNoParam } from '../common/params.dto.js';
@@ -18,6 +19,7 @@ export class OpinionsController {
 
   @Post()
   @Roles('CHIEF_REP')
+  @CaseScoped()
   @ApiOperation({ summary: "Add a department's consultation opinion (会商意见) to a case it has a task in." })
   @ApiBody({ type: RecordOpinionDto, examples: { consult: { summary: 'WRB advises the lead', value: { opinion: '建议环保部门在审批决定中明确排放口在线监测要求。' } } } })
   @ApiCreatedResponse({ type: OpinionViewDto })

@@ -3,6 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } fro
 import { Rpc, type Actor, type Command, type RecordFindingsRequest, type ScheduleSurveyRequest, type SiteSurveyView } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { CurrentActor } from '../auth/actor.decorator.js';
+import { CaseScoped } from '../access/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
 import { CaseNoParam } from '../common/params.dto.js';
@@ -18,6 +19,7 @@ export class SiteSurveysController {
 
   @Post('cases/:caseNo/site-surveys')
   @Roles('CHIEF_REP')
+  @CaseScoped()
   @ApiOperation({
     summary: "Schedule the joint site survey of the case's open stage (lead department only).",
     description:
@@ -38,6 +40,8 @@ export class SiteSurveysController {
   }
 
   @Get('cases/:caseNo/site-surveys')
+  @Roles('SUPERVISOR', 'CHIEF_REP', 'CLERK')
+  @CaseScoped()
   @ApiOperation({ summary: "The case's joint site surveys with each department's findings and who is still missing." })
   @ApiOkResponse({ type: [SiteSurveyViewDto] })
   @ApiErrors([400, 503])

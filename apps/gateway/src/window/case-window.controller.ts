@@ -10,6 +10,7 @@ import {
   type WithdrawRequest,
 } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
+import { CaseScoped } from '../access/case-scoped.decorator.js';
 import { CurrentActor } from '../auth/actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { UsersRepository } from '../auth/users.repository.js';
@@ -31,6 +32,7 @@ export class CaseWindowController {
 
   @Post(':caseNo/supplements')
   @Roles('CLERK')
+  @CaseScoped()
   @ApiOperation({
     summary: 'Record materials that arrived after acceptance (补齐 / 补正).',
     description:
@@ -63,6 +65,7 @@ export class CaseWindowController {
   @Post(':caseNo/withdraw')
   @HttpCode(200)
   @Roles('CLERK')
+  @CaseScoped()
   @ApiOperation({
     summary: 'The applicant withdraws the application (撤回).',
     description:
@@ -82,6 +85,8 @@ export class CaseWindowController {
   }
 
   @Get(':caseNo/receipt')
+  @Roles('CLERK', 'SUPERVISOR')
+  @CaseScoped()
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
   @Header('X-Content-Type-Options', 'nosniff')

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Rpc, type Actor, type Command, type OneTimeNoticeView, type OverduePendingView, type RefusalView, type RefuseRequest } from '#libs/contracts';
+import { AppError, ErrorCodes, Rpc, type Actor, type Command, type OneTimeNoticeView, type OverduePendingView, type RefusalView, type RefuseRequest } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { CurrentActor } from '../auth/actor.decorator.js';
+import { CaseAccess, type Caller } from '../access/case-access.js';
+import { CurrentCaller } from '../access/caller.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
 import { CorrelationId } from '../http/request-context.js';
@@ -16,14 +18,25 @@ import { OneTimeNoticeNoParam, OneTimeNoticeViewDto, OverduePendingDto, RefusalN
 @ApiStaff()
 @Controller()
 export class WindowRecordsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly access: CaseAccess,
+  ) {}
+
+  /** A clerk sees the window records (one-time notices, refusals) of their own centers only; else as if unknown. */
+  private inScope(caller: Caller, centerCode: string): boolean {
+    return caller.actor.role !== 'CLERK' || caller.user.centers.includes(centerCode);
+  }
 
   @Get('notices/:noticeNo')
+  @Roles('CLERK', 'SUPERVISOR')
   @ApiOperation({ summary: 'A one-time notice (一次性告知书) issued when materials were missing or defective: everything it listed.' })
   @ApiOkResponse({ type: OneTimeNoticeViewDto })
   @ApiErrors([400, 404, 503], { 404: { code: 'ONE_TIME_NOTICE.NOT_FOUND', message: 'No one-time notice GZ20261123000042.' } })
-  notice(@Param() p: OneTimeNoticeNoParam, @CorrelationId() correlationId: string): Promise<OneTimeNoticeView> {
-    return this.rpc.request(Rpc.intake.getNotice, { noticeNo: p.noticeNo }, { correlationId });
+  async notice(@Param() p: OneTimeNoticeNoParam, @CurrentCaller() caller: Caller, @CorrelationId() correlationId: string): Promise<OneTimeNoticeView> {
+    const notice = await this.rpc.request(Rpc.intake.getNotice, { noticeNo: p.noticeNo }, { correlationId });
+    if (!this.inScope(caller, notice.centerCode)) throw AppError.notFound(ErrorCodes.ONE_TIME_NOTICE_NOT_FOUND, `No one-time notice ${p.noticeNo}.`);
+    return notice;
   }
 
   @Post('refusals')
@@ -55,16 +68,21 @@ export class WindowRecordsController {
       ],
     },
   })
-  refuse(@Body() body: RefuseDto, @CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<RefusalView> {
+  async refuse(@Body() body: RefuseDto, @CurrentActor() actor: Actor, @CurrentCaller() caller: Caller, @CorrelationId() correlationId: string): Promise<RefusalView> {
+    // A clerk refuses only at a center they work at (docs/ACCESS.md).
+    await this.access.assertCenter(caller, body.centerCode, correlationId);
     return this.rpc.request(Rpc.intake.refuse, { actor, data: body } satisfies Command<RefuseRequest>, { correlationId });
   }
 
   @Get('refusals/:refusalNo')
+  @Roles('CLERK', 'SUPERVISOR')
   @ApiOperation({ summary: 'A refusal decision (不予受理决定书) by its number.' })
   @ApiOkResponse({ type: RefusalViewDto })
   @ApiErrors([400, 404, 503], { 404: { code: 'REFUSAL.NOT_FOUND', message: 'No refusal BY20261123000007.' } })
-  refusal(@Param() p: RefusalNoParam, @CorrelationId() correlationId: string): Promise<RefusalView> {
-    return this.rpc.request(Rpc.intake.getRefusal, { refusalNo: p.refusalNo }, { correlationId });
+  async refusal(@Param() p: RefusalNoParam, @CurrentCaller() caller: Caller, @CorrelationId() correlationId: string): Promise<RefusalView> {
+    const refusal = await this.rpc.request(Rpc.intake.getRefusal, { refusalNo: p.refusalNo }, { correlationId });
+    if (!this.inScope(caller, refusal.centerCode)) throw AppError.notFound(ErrorCodes.REFUSAL_NOT_FOUND, `No refusal ${p.refusalNo}.`);
+    return refusal;
   }
 
   @Get('supervision/pending-materials')

@@ -14,10 +14,12 @@ import {
   type MaterialRef,
   type NoticeMaterial,
   type Problem,
+  type SealedPersonalData,
   type ServiceItem,
 } from '#libs/contracts';
 import { shanghaiDate, toShanghai, WorkingCalendar } from '#libs/calendar';
 import type { ServiceConfig } from '#libs/config';
+import { PiiKeyring } from '#libs/crypto';
 import { applicantCategoriesOf, assessFees, FeeRuleError, totalFen } from '#libs/fee-rules';
 import { UnitOfWork } from '#libs/messaging';
 import { isUniqueViolation } from '#libs/persistence';
@@ -49,6 +51,7 @@ export class AcceptCase {
     private readonly centers: CenterRepository,
     private readonly notices: OneTimeNotices,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly keyring: PiiKeyring,
   ) {}
 
   async execute(cmd: Command<AcceptCaseRequest>, correlationId: string): Promise<AcceptCaseReply> {
@@ -116,9 +119,12 @@ export class AcceptCase {
         itemName: item.name,
         caseType: item.caseType,
         centerCode: req.centerCode,
-        applicant,
+        // Routing and fees need no personal data: the applicant's type and the delivery method go in clear; the
+        // holder and the contact only delivery needs travel sealed with the personal-data key (kept 30 days in JetStream).
+        applicant: { type: applicant.type },
         form: req.form ?? {},
-        delivery,
+        delivery: { method: delivery.method, ...(delivery.pickupCenter ? { pickupCenter: delivery.pickupCenter } : {}) },
+        sealedPersonalData: this.keyring.sealJson({ applicant, delivery } satisfies SealedPersonalData),
         reviewPlan: item.reviewPlan,
         fees: item.fees,
         ...(item.formFields?.length ? { formFields: item.formFields } : {}),

@@ -9,6 +9,7 @@ import {
   type ImmediateDecision,
   type MaterialRef,
 } from '#libs/contracts';
+import { APPLICANT_FIELDS, DELIVERY_CONTACT_FIELDS, openFields, PiiKeyring, sealFields } from '#libs/crypto';
 import { queryOne, queryRows } from '#libs/persistence';
 
 /** An intake.cases row as PostgreSQL returns it. */
@@ -81,16 +82,23 @@ export type OverduePendingRow = Pick<
   'case_no' | 'item_code' | 'item_name' | 'center_code' | 'accepted_at' | 'accepted_by' | 'pending_materials'
 > & { pending_due_at: Date };
 
-/** intake.cases and what hangs off a case (its supplements). */
+/**
+ * intake.cases and what hangs off a case (its supplements). The applicant's ID number and phone and the delivery
+ * contact (phone, address, postal address) are sealed with the personal-data key on write and opened on read: the
+ * rows hold `v1.<kid>.…` values, callers see plaintext.
+ */
 @Injectable()
 export class CaseRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly keyring: PiiKeyring,
+  ) {}
 
   /** The case, or 404. `forUpdate` locks it for the rest of the transaction, so two clerks acting on it take turns. */
   async get(m: EntityManager, caseNo: string, opts: { forUpdate?: boolean } = {}): Promise<CaseRow> {
     const r = await queryOne<CaseRow>(m, `SELECT * FROM intake.cases WHERE case_no = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [caseNo]);
     if (!r) throw AppError.notFound(ErrorCodes.CASE_NOT_FOUND, `No case ${caseNo}`);
-    return r;
+    return { ...r, applicant: openFields(this.keyring, r.applicant, APPLICANT_FIELDS), delivery: openFields(this.keyring, r.delivery, DELIVERY_CONTACT_FIELDS) };
   }
 
   /** The reply the case created by this request got, if one was. */
@@ -103,7 +111,7 @@ export class CaseRepository {
     const r = await queryOne<{ id_number: string }>(this.ds.manager, `SELECT applicant->>'idNumber' AS id_number FROM intake.cases WHERE case_no = $1`, [
       caseNo,
     ]);
-    return r?.id_number;
+    return this.keyring.openOptional(r?.id_number ?? undefined);
   }
 
   /** Fails on cases_request_id_key when the same request already created a case. */
@@ -116,7 +124,8 @@ export class CaseRepository {
                $20, $21::jsonb)`,
       [
         c.caseNo, c.itemCode, c.itemVersion, c.itemName, c.caseType, c.centerCode, c.status,
-        JSON.stringify(c.applicant), JSON.stringify(c.materials), JSON.stringify(c.form), JSON.stringify(c.delivery),
+        JSON.stringify(sealFields(this.keyring, c.applicant as object, APPLICANT_FIELDS)), JSON.stringify(c.materials), JSON.stringify(c.form),
+        JSON.stringify(sealFields(this.keyring, c.delivery as object, DELIVERY_CONTACT_FIELDS)),
         c.acceptedAt, c.acceptedBy, c.promisedDeadline, c.legalDeadline,
         JSON.stringify(c.pendingMaterials), c.pendingDueAt,
         c.decidingAuthority ? JSON.stringify(c.decidingAuthority) : null, c.immediateDecision ? JSON.stringify(c.immediateDecision) : null,

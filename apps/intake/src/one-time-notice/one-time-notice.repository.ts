@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { NoticeMaterial } from '#libs/contracts';
+import { APPLICANT_FIELDS, openFields, PiiKeyring, sealFields } from '#libs/crypto';
 import { queryOne } from '#libs/persistence';
 
 export interface NoticeRow {
@@ -15,10 +16,13 @@ export interface NoticeRow {
   issued_by: string;
 }
 
-/** intake.one_time_notices (一次性告知书), numbered from their own sequence. */
+/** intake.one_time_notices (一次性告知书), numbered from their own sequence; the applicant's ID number is kept sealed. */
 @Injectable()
 export class OneTimeNoticeRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly keyring: PiiKeyring,
+  ) {}
 
   async nextSeq(): Promise<string> {
     return (await queryOne<{ n: string }>(this.ds.manager, `SELECT nextval('intake.one_time_notice_seq') AS n`))!.n;
@@ -31,13 +35,18 @@ export class OneTimeNoticeRepository {
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9) RETURNING *`,
       [
         n.notice_no, n.item_code, n.item_version, n.item_name, n.center_code,
-        n.applicant ? JSON.stringify(n.applicant) : null, JSON.stringify(n.missing), n.issued_at, n.issued_by,
+        n.applicant ? JSON.stringify(sealFields(this.keyring, n.applicant, APPLICANT_FIELDS)) : null, JSON.stringify(n.missing), n.issued_at, n.issued_by,
       ],
     );
-    return row!;
+    return this.opened(row!);
   }
 
-  find(noticeNo: string): Promise<NoticeRow | undefined> {
-    return queryOne<NoticeRow>(this.ds.manager, `SELECT * FROM intake.one_time_notices WHERE notice_no = $1`, [noticeNo]);
+  async find(noticeNo: string): Promise<NoticeRow | undefined> {
+    const row = await queryOne<NoticeRow>(this.ds.manager, `SELECT * FROM intake.one_time_notices WHERE notice_no = $1`, [noticeNo]);
+    return row && this.opened(row);
+  }
+
+  private opened(row: NoticeRow): NoticeRow {
+    return { ...row, applicant: openFields(this.keyring, row.applicant, APPLICANT_FIELDS) ?? null };
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor, EventEnvelope } from '#libs/contracts';
-import { queryRows } from '#libs/persistence';
+import { AUDIT_LINK_SQL, queryRows } from '#libs/persistence';
+import { caseEventContent } from '../audit/case-event-content.js';
 import { summarize } from './timeline-summary.js';
 
 export interface TimelineRow {
@@ -16,13 +17,25 @@ export interface TimelineRow {
 export class TimelineRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** A redelivery or a replay adds nothing. */
+  /**
+   * A redelivery or a replay adds nothing. A new entry is also appended, in the same statement, to the case events'
+   * audit chain (routing.audit_log, issue #11): the head's row lock (UPDATE routing.audit_chain) numbers and links it
+   * and is held until this transaction commits, so the chain follows commit order.
+   */
   async record(m: EntityManager, e: EventEnvelope): Promise<void> {
+    const summary = summarize(e);
+    const entry = { eventId: e.id.toLowerCase(), at: new Date(e.occurredAt).toISOString(), type: e.type, caseNo: e.caseNo, actor: e.actor, data: summary };
     await m.query(
-      `INSERT INTO routing.timeline (case_no, at, type, actor, data, event_id)
-       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6)
-       ON CONFLICT (event_id) DO NOTHING`,
-      [e.caseNo, e.occurredAt, e.type, JSON.stringify(e.actor), JSON.stringify(summarize(e)), e.id],
+      `WITH added AS (
+         INSERT INTO routing.timeline (case_no, at, type, actor, data, event_id)
+         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6)
+         ON CONFLICT (event_id) DO NOTHING RETURNING event_id),
+       link AS (
+         UPDATE routing.audit_chain SET ${AUDIT_LINK_SQL('$8::text')}
+          WHERE chain = 'case-events' AND EXISTS (SELECT 1 FROM added) RETURNING seq, prev_hash, hash)
+       INSERT INTO routing.audit_log (id, event_id, at, type, case_no, actor, data, prev_hash, hash)
+       SELECT link.seq, $6, $7::timestamptz, $3, $1, $4::jsonb, $5::jsonb, link.prev_hash, link.hash FROM link`,
+      [e.caseNo, e.occurredAt, e.type, JSON.stringify(e.actor), JSON.stringify(summary), e.id, entry.at, caseEventContent(entry)],
     );
   }
 

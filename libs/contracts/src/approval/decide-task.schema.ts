@@ -1,21 +1,8 @@
+import { NoNestedArrays } from '../no-nested-arrays.js';
 // class-transformer's @Type reads design-time types when the class is defined, whoever imports #libs/contracts.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateBy,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { DECISIONS, OPINION_MAX_LENGTH, type Decision } from './decisions.js';
 
 /**
@@ -70,6 +57,7 @@ export class DecisionSchema {
   @IsArray()
   @ArrayNotEmpty({ message: 'requested must list every material the applicant is to bring' })
   @ArrayMaxSize(REQUESTED_MAX_ITEMS)
+  @NoNestedArrays()
   @ValidateNested({ each: true })
   @Type(() => RequestedMaterialSchema)
   @ValidateBy({

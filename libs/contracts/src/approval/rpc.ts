@@ -15,6 +15,7 @@ export const ApprovalRpc = {
   createDelegation: 'rpc.approval.delegations.create',
   listDelegations: 'rpc.approval.delegations.list',
   revokeDelegation: 'rpc.approval.delegations.revoke',
+  actingDepartments: 'rpc.approval.delegations.acting-for',
   departmentAudit: 'rpc.approval.audit.of-department',
   scheduleSurvey: 'rpc.approval.site-survey.schedule',
   recordFindings: 'rpc.approval.site-survey.findings',
@@ -172,6 +173,18 @@ export interface DelegationView extends CreateDelegationRequest {
   active: boolean;
 }
 
+/**
+ * rpc.approval.delegations.acting-for {actor} → the departments a CHIEF_REP may act for now: their own, then those
+ * they are an active backup (AB岗) for. The gateway's CaseAccess scopes a chief representative's reads with it.
+ */
+export interface ActingDepartmentsRequest {
+  actor: Actor;
+}
+
+export interface ActingDepartmentsReply {
+  departments: string[];
+}
+
 /** rpc.approval.delegations.revoke. */
 export interface RevokeDelegationRequest {
   department: string;
@@ -279,6 +292,7 @@ export interface ApprovalRpcMap {
   [ApprovalRpc.createDelegation]: { request: Command<CreateDelegationRequest>; reply: DelegationView };
   [ApprovalRpc.listDelegations]: { request: { department: string }; reply: DelegationView[] };
   [ApprovalRpc.revokeDelegation]: { request: Command<RevokeDelegationRequest>; reply: DelegationView };
+  [ApprovalRpc.actingDepartments]: { request: ActingDepartmentsRequest; reply: ActingDepartmentsReply };
   [ApprovalRpc.departmentAudit]: { request: AuditQuery; reply: AuditPage };
   [ApprovalRpc.scheduleSurvey]: { request: Command<ScheduleSurveyRequest>; reply: SiteSurveyView };
   [ApprovalRpc.recordFindings]: { request: Command<RecordFindingsRequest>; reply: SiteSurveyView };

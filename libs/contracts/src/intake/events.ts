@@ -28,15 +28,34 @@ export interface DeliveryPreference {
   pickupCenter?: string;
 }
 
+/**
+ * The applicant as intake.case.accepted.v1 carries it in clear: its type only (routing's timeline). An event
+ * published before #11 carries name, idType, idNumber and phone here too; consumers still read those.
+ */
+export type AcceptedApplicant = Pick<ApplicantData, 'type'> & Partial<ApplicantData>;
+
+/**
+ * What only delivery needs of an acceptance (the holder of the certificates, the phone to notify, the courier's
+ * recipient), sealed as one value with the personal-data key (#libs/crypto `PiiKeyring.sealJson`) in
+ * CaseAcceptedData.sealedPersonalData. Only the services that hold the key (intake, delivery) can open it.
+ */
+export interface SealedPersonalData {
+  applicant: ApplicantData;
+  delivery: DeliveryPreference;
+}
+
 export interface CaseAcceptedData {
   itemCode: string;
   itemVersion: number;
   itemName: string;
   caseType: string;
   centerCode: string;
-  applicant: ApplicantData;
+  applicant: AcceptedApplicant;
   form: Record<string, unknown>;
+  /** In clear: the method and pickup center only; the contact (recipient, phone, address) is in sealedPersonalData. */
   delivery: DeliveryPreference;
+  /** SealedPersonalData, sealed (`v1.<kid>.…`). Absent on events published before #11 (their applicant and delivery are in clear). */
+  sealedPersonalData?: string;
   reviewPlan: ReviewStage[];
   fees: FeeRule[];
   /** The item version's form declarations, when it has any: fees reads quantities by the rule intake checked them by. */

@@ -4,6 +4,7 @@ import type { HealthReport } from '../health.js';
 import type { CaseQuery, NoPayload } from '../rpc.js';
 import type { MaterialRef } from '../intake/events.js';
 import { RatingRpc, type RatingRpcMap } from './ratings.js';
+import { RoutingAuditRpc, type RoutingAuditRpcMap } from './audit.js';
 
 /**
  * What the routing service answers on request/reply; composed into `Rpc` and `RpcMap`. Routing keeps the workflow
@@ -11,6 +12,7 @@ import { RatingRpc, type RatingRpcMap } from './ratings.js';
  */
 export const RoutingRpc = {
   ...RatingRpc,
+  ...RoutingAuditRpc,
   health: 'rpc.routing.health',
   getWorkflow: 'rpc.routing.case.get',
   getTimeline: 'rpc.routing.case.timeline',
@@ -164,7 +166,7 @@ export interface WarningSweepReply {
   raised: number;
 }
 
-export interface RoutingRpcMap extends RatingRpcMap {
+export interface RoutingRpcMap extends RatingRpcMap, RoutingAuditRpcMap {
   [RoutingRpc.health]: { request: NoPayload; reply: HealthReport };
   [RoutingRpc.getWorkflow]: { request: CaseQuery; reply: WorkflowView };
   [RoutingRpc.getTimeline]: { request: CaseQuery; reply: TimelineEntry[] };

@@ -295,10 +295,11 @@ const onNrbTask = (fx: Fixtures, v: Pick<Variant, 'body' | 'bodySpec'>): Variant
 });
 
 /** A staff user's read of one case (GET …/{caseNo}…), on the case of the fixtures that `caseOf` picks. */
-const caseRead = (path: string, user: string, caseOf: (fx: Fixtures) => { caseNo: string }): RouteDef => ({
+const caseRead = (path: string, user: string, caseOf: (fx: Fixtures) => { caseNo: string }, access: readonly Role[]): RouteDef => ({
   method: 'GET',
   path,
-  access: 'staff',
+  // The roles of docs/ACCESS.md; CLERK, CHIEF_REP and COURIER only on cases of their scope.
+  access,
   writes: false,
   params: { caseNo: 'caseNo' },
   variants: (fx) => [{ user, params: { caseNo: caseOf(fx).caseNo } }],
@@ -462,7 +463,7 @@ export const ROUTES: RouteDef[] = [
   {
     method: 'GET',
     path: '/api/v1/cases',
-    access: 'staff',
+    access: ['SUPERVISOR', 'FINANCE', 'CLERK', 'CHIEF_REP'],
     writes: false,
     query: {
       cursor: { cursor: 'caseNo' },
@@ -477,8 +478,8 @@ export const ROUTES: RouteDef[] = [
       { user: 'clerk1', query: { itemCode: 'RE-TRANSFER', acceptedFrom: '2026-11-01', acceptedTo: '2026-12-31' } },
     ],
   },
-  caseRead('/api/v1/cases/{caseNo}', 'supervisor1', (fx) => fx.reviewCase),
-  caseRead('/api/v1/cases/{caseNo}/timeline', 'clerk1', (fx) => fx.paymentNotice),
+  caseRead('/api/v1/cases/{caseNo}', 'supervisor1', (fx) => fx.reviewCase, ['SUPERVISOR', 'FINANCE', 'CLERK', 'CHIEF_REP']),
+  caseRead('/api/v1/cases/{caseNo}/timeline', 'clerk1', (fx) => fx.paymentNotice, ['SUPERVISOR', 'CLERK', 'CHIEF_REP']),
   {
     method: 'POST',
     path: '/api/v1/cases/{caseNo}/supplements',
@@ -515,11 +516,11 @@ export const ROUTES: RouteDef[] = [
       { user: 'clerk1', params: { caseNo: fx.reviewCase.caseNo }, body: { reason: '申请人主动撤回申请' }, bodySpec: obj({ reason: text({ req: true, max: 1000, notBlank: true }) }) },
     ],
   },
-  caseRead('/api/v1/cases/{caseNo}/receipt', 'clerk1', (fx) => fx.windowDelivery),
+  caseRead('/api/v1/cases/{caseNo}/receipt', 'clerk1', (fx) => fx.windowDelivery, ['CLERK', 'SUPERVISOR']),
   {
     method: 'GET',
     path: '/api/v1/notices/{noticeNo}',
-    access: 'staff',
+    access: ['CLERK', 'SUPERVISOR'],
     writes: false,
     params: { noticeNo: 'oneTimeNoticeNo' },
     variants: (fx) => [{ user: 'clerk1', params: { noticeNo: fx.oneTimeNoticeNo } }],
@@ -534,7 +535,7 @@ export const ROUTES: RouteDef[] = [
   {
     method: 'GET',
     path: '/api/v1/refusals/{refusalNo}',
-    access: 'staff',
+    access: ['CLERK', 'SUPERVISOR'],
     writes: false,
     params: { refusalNo: 'refusalNo' },
     variants: (fx) => [{ user: 'supervisor1', params: { refusalNo: fx.refusalNo } }],
@@ -621,6 +622,33 @@ export const ROUTES: RouteDef[] = [
     writes: false,
     query: { from: { bad: [...Q_DATE_BAD, '2025-01-01'] }, to: { bad: [...Q_DATE_BAD, '2099-12-31'] } },
     variants: () => [{ user: 'supervisor1', query: { from: '2026-11-01', to: '2026-11-30' } }],
+  },
+  // #11 电子监察留痕: the audit record (requests and case events, hash-chained) and its verification.
+  {
+    method: 'GET',
+    path: '/api/v1/supervision/audit',
+    access: ['SUPERVISOR'],
+    writes: false,
+    query: {
+      caseNo: { bad: ['a/b', 'x'.repeat(65), "' OR 1=1 --"] },
+      user: { bad: ['a b', 'x'.repeat(65), '用户'] },
+      from: { bad: ['2026-02-30', 'yesterday', '2026-W01', '0000-01-01'] },
+      to: { bad: ['2026-13-01', 'tomorrow', '2026-123'] },
+      cursor: Q_CURSOR,
+      limit: Q_LIMIT,
+    },
+    variants: () => [
+      { user: 'supervisor1', query: { limit: '20' } },
+      { user: 'supervisor1', query: { caseNo: '510704202611230000013', user: 'clerk1', from: '2026-11-01', to: '2026-12-31T23:59:59+08:00' } },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/supervision/audit/verify',
+    access: ['SUPERVISOR'],
+    writes: false,
+    query: { from: { bad: ['2026-02-30', 'yesterday', '2026-W01'] }, to: { bad: ['2026-13-01', '2026-123'] } },
+    variants: () => [{ user: 'supervisor1' }, { user: 'supervisor1', query: { from: '2026-11-01', to: '2026-12-31' } }],
   },
   {
     method: 'POST',
@@ -754,7 +782,7 @@ export const ROUTES: RouteDef[] = [
       },
     ],
   },
-  caseRead('/api/v1/cases/{caseNo}/site-surveys', 'rep.nrb', (fx) => fx.surveyCase),
+  caseRead('/api/v1/cases/{caseNo}/site-surveys', 'rep.nrb', (fx) => fx.surveyCase, ['SUPERVISOR', 'CHIEF_REP', 'CLERK']),
   {
     method: 'POST',
     path: '/api/v1/site-surveys/{surveyId}/findings',
@@ -892,7 +920,7 @@ export const ROUTES: RouteDef[] = [
   {
     method: 'GET',
     path: '/api/v1/cases/{caseNo}/payment-notice',
-    access: 'staff',
+    access: ['FINANCE', 'SUPERVISOR', 'CLERK', 'CHIEF_REP'],
     writes: false,
     params: { caseNo: 'caseNo' },
     variants: (fx) => [{ user: 'finance1', params: { caseNo: fx.paymentNotice.caseNo } }],
@@ -923,7 +951,7 @@ export const ROUTES: RouteDef[] = [
   {
     method: 'GET',
     path: '/api/v1/deliveries',
-    access: ['COURIER', 'CLERK'],
+    access: ['COURIER', 'CLERK', 'SUPERVISOR'],
     writes: false,
     query: { status: { bad: ['ready', 'LOST', 'READY,DELIVERED'] }, method: { bad: ['window', 'DRONE'] }, cursor: Q_CURSOR, limit: Q_LIMIT },
     variants: () => [

@@ -1,3 +1,4 @@
+import { NoNestedArrays } from '#libs/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
@@ -40,6 +41,7 @@ export class AcceptCaseDto implements AcceptCaseRequest {
   @ApiProperty({ type: [MaterialDto], description: 'Every material the item lists, each marked provided or not.' })
   @IsArray()
   @ArrayMaxSize(100)
+  @NoNestedArrays()
   @ValidateNested({ each: true })
   @Type(() => MaterialDto)
   materials: MaterialDto[];

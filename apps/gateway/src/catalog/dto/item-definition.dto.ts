@@ -1,3 +1,4 @@
+import { NoNestedArrays } from '#libs/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -145,6 +146,7 @@ export abstract class ItemBodyDto implements Omit<ItemDefinition, 'code'> {
   @ApiProperty({ type: [ReviewStageDto] })
   @IsArray()
   @ArrayMaxSize(20)
+  @NoNestedArrays()
   @ValidateNested({ each: true })
   @Type(() => ReviewStageDto)
   reviewPlan: ReviewStageDto[];
@@ -152,6 +154,7 @@ export abstract class ItemBodyDto implements Omit<ItemDefinition, 'code'> {
   @ApiProperty({ type: [MaterialSpecDto] })
   @IsArray()
   @ArrayMaxSize(100)
+  @NoNestedArrays()
   @ValidateNested({ each: true })
   @Type(() => MaterialSpecDto)
   materials: MaterialSpecDto[];
@@ -159,6 +162,7 @@ export abstract class ItemBodyDto implements Omit<ItemDefinition, 'code'> {
   @ApiProperty({ type: [FeeRuleDto] })
   @IsArray()
   @ArrayMaxSize(50)
+  @NoNestedArrays()
   @ValidateNested({ each: true })
   @Type(() => FeeRuleDto)
   fees: FeeRuleDto[];
@@ -166,6 +170,7 @@ export abstract class ItemBodyDto implements Omit<ItemDefinition, 'code'> {
   @ApiProperty({ type: [ResultSpecDto] })
   @IsArray()
   @ArrayMaxSize(50)
+  @NoNestedArrays()
   @ValidateNested({ each: true })
   @Type(() => ResultSpecDto)
   results: ResultSpecDto[];
@@ -178,6 +183,7 @@ export abstract class ItemBodyDto implements Omit<ItemDefinition, 'code'> {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
+  @NoNestedArrays()
   @ValidateNested({ each: true })
   @Type(() => FormFieldSpecDto)
   formFields?: FormFieldSpecDto[];

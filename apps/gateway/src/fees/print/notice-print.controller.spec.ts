@@ -1,4 +1,5 @@
 import { ValidationPipe, type StreamableFile } from '@nestjs/common';
+import { CaseAccess } from '../../access/case-access.js';
 import { Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
@@ -17,7 +18,8 @@ function controller() {
   const calls: unknown[][] = [];
   const rpc = { request: async (...args: unknown[]) => (calls.push(args), notice) } as unknown as RpcClient;
   const users = { find: async (u: string) => (u === 'finance1' ? { displayName: 'Finance window 1' } : undefined) } as unknown as UsersRepository;
-  return { ctl: new NoticePrintController(rpc, users), calls };
+  const access = { allows: async () => true } as unknown as CaseAccess;
+  return { ctl: new NoticePrintController(rpc, users, access), calls };
 }
 
 async function body(file: StreamableFile): Promise<Buffer> {
@@ -33,7 +35,7 @@ describe('GET /payment-notices/:noticeNo/print', () => {
 
   it('asks the fees service for the notice and answers the HTML page, naming who printed it', async () => {
     const { ctl, calls } = controller();
-    const file = await ctl.print({ noticeNo: notice.noticeNo }, {}, actor, 'corr-1');
+    const file = await ctl.print({ noticeNo: notice.noticeNo }, {}, actor, { user: { username: actor.id, centers: [] }, actor }, 'corr-1');
     expect(calls).toEqual([[Rpc.fees.getNotice, { noticeNo: notice.noticeNo }, { correlationId: 'corr-1' }]]);
     expect(file.getHeaders().type).toBe('text/html; charset=utf-8');
     const html = (await body(file)).toString('utf8');
@@ -43,7 +45,7 @@ describe('GET /payment-notices/:noticeNo/print', () => {
 
   it('answers a PDF with ?format=pdf', async () => {
     const { ctl } = controller();
-    const file = await ctl.print({ noticeNo: notice.noticeNo }, { format: 'pdf' }, actor, 'corr-2');
+    const file = await ctl.print({ noticeNo: notice.noticeNo }, { format: 'pdf' }, actor, { user: { username: actor.id, centers: [] }, actor }, 'corr-2');
     expect(file.getHeaders()).toMatchObject({ type: 'application/pdf', disposition: `inline; filename="${notice.noticeNo}.pdf"` });
     expect((await body(file)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
@@ -62,6 +64,7 @@ describe('GET /payment-notices/:noticeNo/print', () => {
       providers: [
         { provide: RpcClient, useValue: {} },
         { provide: UsersRepository, useValue: {} },
+        { provide: CaseAccess, useValue: {} },
       ],
     }).compile();
     const app = moduleRef.createNestApplication({ logger: false });

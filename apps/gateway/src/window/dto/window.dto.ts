@@ -1,3 +1,4 @@
+import { NoNestedArrays } from '#libs/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
@@ -33,6 +34,7 @@ export class SupplementDto {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(50)
+  @NoNestedArrays()
   @ValidateNested({ each: true })
   @Type(() => SuppliedMaterialDto)
   materials: SuppliedMaterialDto[];

@@ -1,0 +1,3 @@
+export * from './key-material.js';
+export * from './pii-keyring.js';
+export * from './sealed-fields.js';
