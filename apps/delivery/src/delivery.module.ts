@@ -38,7 +38,6 @@ import { UnlockPickup } from './unlock-pickup/unlock-pickup.js';
 import { UnlockPickupHandler } from './unlock-pickup/unlock-pickup.handler.js';
 import { DeliveriesOfCase } from './query-deliveries/deliveries-of-case.js';
 import { ListDeliveries } from './query-deliveries/list-deliveries.js';
-import { PickupCodeOfCase } from './query-deliveries/pickup-code-of-case.js';
 import { QueryDeliveriesHandler } from './query-deliveries/query-deliveries.handler.js';
 import { ReleaseHeld } from './release-held/release-held.js';
 import { ReleaseHeldHandler } from './release-held/release-held.handler.js';
@@ -99,7 +98,6 @@ export class DeliveryModule {
         ReleaseHeld,
         ListDeliveries,
         DeliveriesOfCase,
-        PickupCodeOfCase,
         Dispatch,
         MarkDelivered,
         Pickup,

@@ -33,7 +33,7 @@ export function deliveryView(row: DeliveryRow, certificates: CertificateRow[], t
   return deliveryViews([row], certificates, tracking)[0];
 }
 
-/** The pickup code never appears here: it is the applicant's secret, shown only through pickupCodeOfCase. */
+/** The pickup code never appears here: it is the applicant's secret, sent only in their result-ready notification. */
 export function toDeliveryView(r: DeliveryRow, certificates: CertificateView[]): DeliveryView {
   const v: DeliveryView = {
     deliveryId: r.id,

@@ -186,16 +186,6 @@ export class DeliveryRepository {
     return rows.map((r) => this.opened(r));
   }
 
-  /** The delivery waiting to be collected at the window (a WINDOW one, or a courier one returned there), with its pickup code. */
-  readyForPickup(caseNo: string): Promise<{ id: string; pickup_code: string } | undefined> {
-    return queryOne<{ id: string; pickup_code: string }>(
-      this.ds.manager,
-      `SELECT id, pickup_code FROM delivery.deliveries
-        WHERE case_no = $1 AND ((method = 'WINDOW' AND status = 'READY') OR status = 'RETURNED_TO_WINDOW')`,
-      [caseNo],
-    );
-  }
-
   /**
    * Moves a delivery from the state it was read in, and only from that state: 0 rows means someone else won.
    * `set` is a fixed SQL fragment; its values go through `params` as $5, $6, ...

@@ -16,7 +16,6 @@ export const DeliveryRpc = {
   markDelivered: 'rpc.delivery.delivered',
   pickup: 'rpc.delivery.pickup',
   unlockPickup: 'rpc.delivery.pickup.unlock',
-  pickupCodeOfCase: 'rpc.delivery.pickup-code',
 } as const;
 
 export interface DispatchRequest {
@@ -71,12 +70,6 @@ export interface DeliveryView {
   proxy?: ProxyView;
 }
 
-/** rpc.delivery.pickup-code {caseNo} → {pickupCode} | null: what the applicant's SMS says, for the public status page. */
-export interface PickupCodeView {
-  deliveryId: string;
-  pickupCode: string;
-}
-
 export interface DeliveryRpcMap extends CertificateRpcMap, CourierRpcMap, DecisionLetterRpcMap {
   [DeliveryRpc.health]: { request: NoPayload; reply: HealthReport };
   [DeliveryRpc.listDeliveries]: { request: ListDeliveriesRequest; reply: DeliveriesPage<DeliveryView> };
@@ -85,5 +78,4 @@ export interface DeliveryRpcMap extends CertificateRpcMap, CourierRpcMap, Decisi
   [DeliveryRpc.markDelivered]: { request: Command<DeliveredRequest>; reply: DeliveryView };
   [DeliveryRpc.pickup]: { request: Command<PickupRequest>; reply: DeliveryView };
   [DeliveryRpc.unlockPickup]: { request: Command<UnlockPickupRequest>; reply: DeliveryView };
-  [DeliveryRpc.pickupCodeOfCase]: { request: CaseQuery; reply: PickupCodeView | null };
 }
