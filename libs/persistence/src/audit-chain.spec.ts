@@ -1,4 +1,5 @@
-import { canonicalJson, chainHash, ChainWalker, GENESIS_HASH, walkChain, type ChainEntry } from './audit-chain.js';
+import { chainHash, ChainWalker, GENESIS_HASH, walkChain, type ChainEntry } from './audit-chain.js';
+import { canonicalJson } from './canonical-json.js';
 
 function chain(contents: string[]): ChainEntry[] {
   let prev = GENESIS_HASH;

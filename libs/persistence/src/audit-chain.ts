@@ -9,17 +9,6 @@ import { createHash } from 'node:crypto';
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** JSON with object keys sorted at every depth: one text per value, whatever order the keys were built or stored in (jsonb reorders them). */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
-}
-
 export function chainHash(prevHash: string, content: string): string {
   return createHash('sha256').update(prevHash + content, 'utf8').digest('hex');
 }
@@ -127,4 +116,24 @@ export async function walkChain(src: ChainSource, from?: string, to?: string, ba
   }
   if (!to) walker.end(head, lastAt);
   return { checked: walker.checked, broken: walker.broken };
+}
+
+/**
+ * The statements that make `<schema>.audit_log` append-only in the database itself: a trigger refuses UPDATE, DELETE
+ * and TRUNCATE (even for a superuser, unless they disable it first: the tamper test does exactly that), and PUBLIC
+ * loses those privileges. For a real application role, also:
+ * `REVOKE UPDATE, DELETE, TRUNCATE ON <schema>.audit_log FROM <app_role>; GRANT SELECT, INSERT ON … TO <app_role>`.
+ */
+export function appendOnlyAuditLogUp(schema: string): string[] {
+  return [
+    `CREATE FUNCTION ${schema}.audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION '%.% is append-only: % refused', TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+      END $$`,
+    `CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON ${schema}.audit_log
+      FOR EACH ROW EXECUTE FUNCTION ${schema}.audit_log_append_only()`,
+    `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON ${schema}.audit_log
+      FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.audit_log_append_only()`,
+    `REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.audit_log FROM PUBLIC`,
+  ];
 }

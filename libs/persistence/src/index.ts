@@ -5,3 +5,4 @@ export * from './unique-violation.js';
 export * from './cursor.js';
 export * from './query-logger.js';
 export * from './audit-chain.js';
+export * from './canonical-json.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toShanghai } from '#libs/calendar';
+import { fromShanghai, toShanghai } from '#libs/calendar';
 import { AppError, ErrorCodes, Rpc, type AuditChainReport, type AuditPosition, type CaseEventAuditRow, type Problem } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { decodeCursor, encodeCursor, walkChain } from '#libs/persistence';
@@ -61,7 +61,7 @@ export function periodBound(value: string | undefined, end: 'from' | 'to'): stri
   if (value === undefined) return undefined;
   let t: number;
   if (DATE_ONLY.test(value)) {
-    const start = new Date(`${value}T00:00:00+08:00`).getTime();
+    const start = fromShanghai(value).getTime();
     t = end === 'from' ? start : start + DAY_MS - 1;
   } else {
     const v = value.replace(' ', 'T');

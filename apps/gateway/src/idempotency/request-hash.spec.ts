@@ -1,4 +1,5 @@
-import { canonicalJson, requestHash } from './request-hash.js';
+import { canonicalJson } from '#libs/persistence';
+import { requestHash } from './request-hash.js';
 
 describe('the request hash an Idempotency-Key is bound to', () => {
   const body = { decision: 'REJECT', opinion: '材料不全', nested: { b: 1, a: [2, { y: 1, x: 2 }] } };

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { appendOnlyAuditLogUp } from '#libs/persistence';
 
 /**
  * The audit record of requests (issue #11, 电子监察留痕): every state-changing request through the gateway
@@ -50,15 +51,7 @@ export class Audit1764700000700 implements MigrationInterface {
     await q.query(`CREATE INDEX audit_log_at ON gateway.audit_log (at, id)`);
     await q.query(`CREATE INDEX audit_log_case_at ON gateway.audit_log (case_no, at) WHERE case_no IS NOT NULL`);
     await q.query(`CREATE INDEX audit_log_user_at ON gateway.audit_log (username, at) WHERE username IS NOT NULL`);
-    await q.query(`CREATE FUNCTION gateway.audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION '%.% is append-only: % refused', TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await q.query(`CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON gateway.audit_log
-      FOR EACH ROW EXECUTE FUNCTION gateway.audit_log_append_only()`);
-    await q.query(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON gateway.audit_log
-      FOR EACH STATEMENT EXECUTE FUNCTION gateway.audit_log_append_only()`);
-    await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON gateway.audit_log FROM PUBLIC`);
+    for (const sql of appendOnlyAuditLogUp('gateway')) await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {

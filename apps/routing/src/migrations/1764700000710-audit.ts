@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { appendOnlyAuditLogUp } from '#libs/persistence';
 
 /**
  * The audit record of case events (issue #11, 电子监察留痕): every event routing puts on a case's timeline is also
@@ -36,15 +37,7 @@ export class Audit1764700000710 implements MigrationInterface {
     await q.query(`CREATE INDEX audit_log_at ON routing.audit_log (at, id)`);
     await q.query(`CREATE INDEX audit_log_case_at ON routing.audit_log (case_no, at)`);
     await q.query(`CREATE INDEX audit_log_actor_at ON routing.audit_log ((actor->>'id'), at)`);
-    await q.query(`CREATE FUNCTION routing.audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION '%.% is append-only: % refused', TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await q.query(`CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON routing.audit_log
-      FOR EACH ROW EXECUTE FUNCTION routing.audit_log_append_only()`);
-    await q.query(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON routing.audit_log
-      FOR EACH STATEMENT EXECUTE FUNCTION routing.audit_log_append_only()`);
-    await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON routing.audit_log FROM PUBLIC`);
+    for (const sql of appendOnlyAuditLogUp('routing')) await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {

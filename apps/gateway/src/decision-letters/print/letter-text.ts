@@ -20,12 +20,6 @@ export function paperDate(shanghai: string): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : shanghai;
 }
 
-/** `2026-11-30T23:59:59+08:00` → `2026-11-30 23:59:59（北京时间）`. */
-export function paperTime(shanghai: string | undefined): string {
-  if (!shanghai) return '';
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})\+08:00$/.exec(shanghai);
-  return m ? `${m[1]} ${m[2]}（北京时间）` : shanghai;
-}
 
 export function departmentLabel(code: string, names: Record<string, string> = {}): string {
   const name = names[code];
@@ -53,3 +47,5 @@ export function deliveryLine(l: DecisionLetterView, o: LetterPrintOptions): stri
 export function issuer(l: DecisionLetterView, o: LetterPrintOptions): string {
   return o.centerName ? `${o.centerName}（${l.centerCode}）` : l.centerCode;
 }
+
+export { paperTime } from '#libs/printing';

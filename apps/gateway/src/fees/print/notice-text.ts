@@ -1,5 +1,5 @@
 import type { DepartmentAmount, NoticeStatus, NoticeView } from '#libs/contracts';
-import { amountInChineseCapitals, formatYuan } from '#libs/printing';
+import { amountInChineseCapitals, formatYuan, paperTime } from '#libs/printing';
 
 /**
  * What the printed payment notice says, shared by the HTML page and the PDF so both read the same. Plain text here;
@@ -26,12 +26,6 @@ export const WATERMARKS: Partial<Record<NoticeStatus, string>> = {
   REFUNDED: '已退费',
 };
 
-/** `2026-11-30T23:59:59+08:00` → `2026-11-30 23:59:59（北京时间）`; anything else as given. */
-export function paperTime(shanghai: string | undefined): string {
-  if (!shanghai) return '';
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})\+08:00$/.exec(shanghai);
-  return m ? `${m[1]} ${m[2]}（北京时间）` : shanghai;
-}
 
 /** ¥ in figures, grouped: ¥1,000,000.01. */
 export const yuan = (fen: number) => `¥${formatYuan(fen, { thousands: true })}`;
@@ -96,3 +90,5 @@ export function howToPay(n: NoticeView, centerName?: string): string[] {
     '缴费后请妥善保管银行回单或缴款收据，领取办理结果时可能需要出示；如需退费，凭收据到财务窗口办理。',
   ];
 }
+
+export { paperTime };

@@ -1,17 +1,13 @@
 import type { ReceiptView } from '#libs/contracts';
-import { amountInChineseCapitals, escapeHtml, formatYuan } from '#libs/printing';
+import { amountInChineseCapitals, escapeHtml, formatYuan, paperTime } from '#libs/printing';
 
 export { escapeHtml };
+/** The receipt's times on paper (the one rule in #libs/printing). */
+export const shanghaiForPaper = paperTime;
 
 const CASE_TYPE_NAMES: Record<string, string> = { IMMEDIATE: '即办件', PROMISED: '承诺件', JOINT: '联办件', REPORTED: '上报件' };
 const LEVEL_NAMES: Record<string, string> = { province: '省级', city: '市级', county: '县级', township: '乡镇级', village: '村级' };
 
-/** `2026-11-30T23:59:59+08:00` → `2026-11-30 23:59:59（北京时间）`: the views' Asia/Shanghai times, for paper. */
-export function shanghaiForPaper(shanghai: string | undefined): string {
-  if (!shanghai) return '';
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})\+08:00$/.exec(shanghai);
-  return m ? `${m[1]} ${m[2]}（北京时间）` : shanghai;
-}
 
 /**
  * 受理通知书: the acceptance receipt handed to the applicant, as a printable page. Applicant's ID number and phone are
