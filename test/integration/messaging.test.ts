@@ -75,7 +75,7 @@ describe('durable messaging: outbox → JetStream → inbox', () => {
     await ds.query(`CREATE TABLE ${SCHEMA}.effects (event_id uuid NOT NULL)`);
     nc = await connectNats(infra.natsUrl, 'messaging-test');
     js = jetstream(nc);
-    relay = new OutboxRelay(ds, SCHEMA, js, ns, 200, 50);
+    relay = new OutboxRelay(ds, SCHEMA, js, ns, { sweepMs: 50 });
     uow = new UnitOfWork(ds, SCHEMA, relay);
     app = await NestFactory.createMicroservice(TestModule, {
       strategy: new NatsServer({ service: 'mtest', namespace: ns, nc, uow, maxDeliver: 3, backoffMs: [100], ackWaitMs: 2000 }),
@@ -111,8 +111,35 @@ describe('durable messaging: outbox → JetStream → inbox', () => {
   it('delivers a committed event once and marks its outbox row published', async () => {
     const event = await uow.run({ actor }, async (tx) => tx.emit(TYPE, 'CASE-1', standIn({ n: 1 })));
     await eventually(async () => (await effectsOf(event.id)) === 1);
-    const [row] = await ds.query(`SELECT published_at FROM ${SCHEMA}.outbox WHERE id = $1`, [event.id]);
-    expect(row.published_at).not.toBeNull();
+    // The mark follows JetStream's ack, gathered with other marks into one UPDATE: shortly after, not before, delivery.
+    await eventually(async () => (await ds.query(`SELECT published_at FROM ${SCHEMA}.outbox WHERE id = $1`, [event.id]))[0].published_at !== null);
+  });
+
+  it('publishes right after the commit, without waiting for a sweep', async () => {
+    await relay.stop();
+    const slow = new OutboxRelay(ds, SCHEMA, js, ns, { sweepMs: 600_000 });
+    slow.start();
+    try {
+      const uowSlow = new UnitOfWork(ds, SCHEMA, slow);
+      // The first sweep at start hands publishing back to committers once it finds the outbox clean.
+      await new Promise((r) => setTimeout(r, 300));
+      const event = await uowSlow.run({ actor }, async (tx) => tx.emit(TYPE, 'CASE-9', standIn({ n: 9 })));
+      await eventually(async () => (await effectsOf(event.id)) === 1, 3000);
+    } finally {
+      await slow.stop();
+      relay.start();
+    }
+  });
+
+  it('a sweep publishes what a committer left behind (it died between commit and publish)', async () => {
+    const orphan = newEvent(TYPE, 'CASE-10', standIn({ n: 10 }), { actor });
+    await ds.query(`INSERT INTO ${SCHEMA}.outbox (id, type, case_no, envelope, created_at) VALUES ($1, $2, 'CASE-10', $3::jsonb, now() - interval '1 minute')`, [
+      orphan.id,
+      TYPE,
+      JSON.stringify(orphan),
+    ]);
+    await eventually(async () => (await effectsOf(orphan.id)) === 1);
+    await eventually(async () => (await ds.query(`SELECT published_at FROM ${SCHEMA}.outbox WHERE id = $1`, [orphan.id]))[0].published_at !== null);
   });
 
   it('publishes nothing when the transaction rolls back', async () => {

@@ -11,6 +11,7 @@ describe('settings read once by loadConfig', () => {
       streamReplicas: 1,
       streamMaxAgeDays: 30,
       outboxRetentionDays: 7,
+      outboxSweepMs: 5000,
       warningSweepMs: 30_000,
     });
     expect(loadConfig('gateway', {})).toMatchObject({ rateLimitPerMinute: 20, casePartTimeoutMs: 3000, maxBodyBytes: 262_144, trustProxy: undefined });

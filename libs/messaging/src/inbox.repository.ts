@@ -25,4 +25,9 @@ export class InboxRepository {
     );
     return rows.length;
   }
+
+  /** See OutboxRepository.vacuum. */
+  async vacuum(m: EntityManager): Promise<void> {
+    await m.query(`VACUUM (ANALYZE) "${this.schema}".inbox`);
+  }
 }

@@ -46,7 +46,7 @@ export class MessagingModule {
         provide: OutboxRelay,
         inject: [DataSource, NATS_CONNECTION],
         useFactory: (ds: DataSource, nc: NatsConnection) =>
-          opts.outbox ? new OutboxRelay(ds, config.service, jetstream(nc), config.namespace) : null,
+          opts.outbox ? new OutboxRelay(ds, config.service, jetstream(nc), config.namespace, { sweepMs: config.outboxSweepMs }) : null,
       },
       {
         provide: UnitOfWork,

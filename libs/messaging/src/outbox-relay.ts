@@ -2,40 +2,61 @@ import { Logger } from '@nestjs/common';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
-import { Headers } from '#libs/contracts';
+import { Headers, type EventEnvelope } from '#libs/contracts';
 import { OutboxRepository, type OutboxRow } from './outbox.repository.js';
 import { wireSubject } from './subjects.js';
 import { counters } from './counters.js';
 
+export interface OutboxRelayOptions {
+  /** Rows per sweep query. */
+  batchSize?: number;
+  /** How often the safety-net sweep looks for rows nobody published (OUTBOX_SWEEP_MS). */
+  sweepMs?: number;
+  /** A sweep leaves rows younger than this to the process that committed them and is publishing them now. */
+  graceMs?: number;
+}
 
 /**
  * Publishes committed outbox rows to JetStream with the event id as Nats-Msg-Id, then marks them published.
- * A crash between publish and mark only re-publishes, and the stream's duplicate window absorbs it.
- * Rows are claimed with SKIP LOCKED so several replicas relay side by side without publishing a row twice at once.
+ *
+ * The process that commits hands its rows over (`publishCommitted`), so an event goes out right after its commit
+ * without any query; marks are gathered into one UPDATE. Rows whose committer died first, or whose publish failed,
+ * are found by a sweep (at start, every `sweepMs`, and at once after a failure). No lock is held while waiting on
+ * JetStream: two replicas sweeping the same row both publish it, and the stream's duplicate window (Nats-Msg-Id)
+ * drops the second, as it drops a re-publish after a crash between publish and mark.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
+  private readonly outbox: OutboxRepository;
+  private readonly batchSize: number;
+  private readonly sweepMs: number;
+  private readonly graceMs: number;
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
-  private pending = false;
+  /** Set when a hand-over failed: the sweep takes over (in outbox order) until it finds the outbox clean. */
+  private sweepNeeded = true;
+  private readonly inFlight = new Set<Promise<void>>();
+  private marks: string[] = [];
+  private marking?: Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly schema: string,
     private readonly js: JetStreamClient,
     private readonly namespace: string,
-    private readonly batchSize = 200,
-    private readonly idleMs = 250,
+    opts: OutboxRelayOptions = {},
   ) {
     this.outbox = new OutboxRepository(schema);
+    this.batchSize = opts.batchSize ?? 200;
+    this.sweepMs = opts.sweepMs ?? 5000;
+    this.graceMs = opts.graceMs ?? 2000;
   }
-
-  private readonly outbox: OutboxRepository;
 
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.sweepNeeded = true;
     this.loop = this.run();
   }
 
@@ -43,11 +64,28 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+    await this.marking;
   }
 
-  /** Called after a commit that wrote events, so they go out now rather than at the next poll. */
+  /** Called after a commit with the events it wrote: they go out now, in the order they were emitted. */
+  publishCommitted(events: EventEnvelope[]): void {
+    if (!this.running || this.sweepNeeded) return this.kick();
+    // nats.js writes in call order on one connection, so per-stream order is kept while the acks are awaited together.
+    const p = Promise.all(events.map((e) => this.publish({ id: e.id, type: e.type, envelope: e })))
+      .then(() => this.markPublished(events.map((e) => e.id)))
+      .catch((e) => {
+        this.sweepNeeded = true;
+        this.logger.warn(`outbox of ${this.schema}: publishing after commit failed, the sweep takes over: ${(e as Error).message}`);
+        this.kick();
+      })
+      .finally(() => this.inFlight.delete(p));
+    this.inFlight.add(p);
+  }
+
+  /** Asks for a sweep now. */
   kick(): void {
-    this.pending = true;
+    this.sweepNeeded = true;
     this.wake?.();
   }
 
@@ -55,47 +93,65 @@ export class OutboxRelay {
     let failures = 0;
     while (this.running) {
       try {
-        const sent = await this.relayBatch();
+        const sent = await this.sweep();
         failures = 0;
         if (sent === this.batchSize) continue;
+        // A sweep that found the outbox clean of old rows hands publishing back to the committers.
+        if (sent === 0) this.sweepNeeded = false;
       } catch (e) {
         failures++;
         if (failures === 1 || failures % 20 === 0) this.logger.warn(`outbox relay of ${this.schema} failed (${failures}x): ${(e as Error).message}`);
       }
-      await this.idle(failures ? Math.min(5000, this.idleMs * 2 ** Math.min(failures, 5)) : this.idleMs);
+      const wait = failures ? Math.min(5000, 100 * 2 ** Math.min(failures, 6)) : this.sweepNeeded ? Math.min(250, this.sweepMs) : this.sweepMs;
+      await this.idle(wait);
     }
   }
 
   private idle(ms: number): Promise<void> {
-    if (this.pending) {
-      this.pending = false;
-      return Promise.resolve();
-    }
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
+      const self = this;
       function done() {
         clearTimeout(timer);
+        self.wake = undefined;
         resolve();
       }
-      this.wake = () => {
-        this.wake = undefined;
-        this.pending = false;
-        done();
-      };
+      this.wake = done;
     });
   }
 
-  /** Publishes one batch; returns how many rows it published. */
-  async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (m) => {
-      const rows = await this.outbox.lockUnpublished(m, this.batchSize);
-      if (rows.length === 0) return 0;
-      // nats.js writes in call order on one connection, so per-stream order is kept while acks are awaited together.
-      await Promise.all(rows.map((r) => this.publish(r)));
-      await this.outbox.markPublished(m, rows.map((r) => r.id));
-      counters.published += rows.length;
-      return rows.length;
-    });
+  /**
+   * Publishes the oldest rows left unpublished past the grace period; returns how many. In sweep mode (after a failed
+   * hand-over) the grace is 0 so recovery does not wait, and a re-publish of a row in flight is dropped by the stream.
+   */
+  async sweep(): Promise<number> {
+    const rows = await this.outbox.unpublished(this.dataSource.manager, this.batchSize, this.sweepNeeded ? 0 : this.graceMs);
+    if (rows.length === 0) return 0;
+    await Promise.all(rows.map((r) => this.publish(r)));
+    await this.outbox.markPublished(this.dataSource.manager, rows.map((r) => r.id));
+    return rows.length;
+  }
+
+  /** Gathers marks while one UPDATE is running, so a burst of commits costs one UPDATE, not one each. */
+  private markPublished(ids: string[]): Promise<void> {
+    this.marks.push(...ids);
+    if (!this.marking) this.marking = this.flushMarks();
+    return this.marking;
+  }
+
+  private async flushMarks(): Promise<void> {
+    try {
+      while (this.marks.length) {
+        const ids = this.marks;
+        this.marks = [];
+        // A failed mark leaves rows unpublished: the sweep publishes them again and the stream drops the duplicate.
+        await this.outbox.markPublished(this.dataSource.manager, ids).catch((e) => {
+          this.logger.warn(`outbox of ${this.schema}: marking ${ids.length} rows failed, the sweep will re-publish them: ${(e as Error).message}`);
+        });
+      }
+    } finally {
+      this.marking = undefined;
+    }
   }
 
   private async publish(row: OutboxRow): Promise<void> {
@@ -107,6 +163,7 @@ export class OutboxRelay {
       msgID: row.id,
       headers: h,
     });
+    counters.published++;
     if (ack.duplicate) counters.duplicatesDropped++;
   }
 }

@@ -55,7 +55,7 @@ export class UnitOfWork {
       if (events.length) await this.outbox.append(manager, events);
       return r;
     });
-    if (events.length) this.relay?.kick();
+    if (events.length) this.relay?.publishCommitted(events);
     return result;
   }
 }

@@ -18,18 +18,20 @@ const ABANDONED_AFTER = '60 seconds';
 export class IdempotencyRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** True when this request now owns the key; false when someone already did (then look at `find`). */
+  /**
+   * True when this request now owns the key; false when someone already did (then look at `find`). One statement: a
+   * key past its retention, or claimed by a process that died mid-request, is taken over in the same upsert.
+   */
   async claim(username: string, key: string, method: string, path: string, requestHash: string): Promise<boolean> {
-    await this.ds.query(
-      `DELETE FROM gateway.idempotency_keys
-        WHERE username = $1 AND key = $2
-          AND (created_at < now() - interval '${RETENTION}' OR (status_code IS NULL AND created_at < now() - interval '${ABANDONED_AFTER}'))`,
-      [username, key],
-    );
     const rows = await queryRows(
       this.ds.manager,
-      `INSERT INTO gateway.idempotency_keys (username, key, method, path, request_hash)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING key`,
+      `INSERT INTO gateway.idempotency_keys AS k (username, key, method, path, request_hash)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (username, key) DO UPDATE
+          SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
+              status_code = NULL, response = NULL, created_at = now()
+        WHERE k.created_at < now() - interval '${RETENTION}' OR (k.status_code IS NULL AND k.created_at < now() - interval '${ABANDONED_AFTER}')
+       RETURNING key`,
       [username, key, method, path, requestHash],
     );
     return rows.length === 1;
