@@ -142,6 +142,22 @@ describe('durable messaging: outbox → JetStream → inbox', () => {
     await eventually(async () => (await ds.query(`SELECT published_at FROM ${SCHEMA}.outbox WHERE id = $1`, [orphan.id]))[0].published_at !== null);
   });
 
+  it('handles a burst in batches, one commit each, and a failing event in a batch costs the others nothing', async () => {
+    const batchesBefore = counters.eventBatches;
+    const burst = Array.from({ length: 60 }, (_, n) => newEvent(TYPE, `CASE-B${n}`, standIn({ n }), { actor }));
+    RecordingHandler.failuresLeft.set(burst[30].id, 1);
+    await Promise.all(burst.map((e) => js.publish(wireSubject(ns, TYPE), JSON.stringify(e), { msgID: e.id })));
+    await eventually(async () => {
+      const [{ n }] = await ds.query(`SELECT count(DISTINCT event_id)::int AS n FROM ${SCHEMA}.effects WHERE event_id = ANY($1::uuid[])`, [burst.map((e) => e.id)]);
+      return n === burst.length;
+    }, 15000);
+    await new Promise((r) => setTimeout(r, 300));
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.effects WHERE event_id = ANY($1::uuid[])`, [burst.map((e) => e.id)]);
+    expect(n).toBe(burst.length);
+    expect(RecordingHandler.failuresLeft.get(burst[30].id)).toBe(0);
+    expect(counters.eventBatches).toBeGreaterThan(batchesBefore);
+  });
+
   it('publishes nothing when the transaction rolls back', async () => {
     let emitted: EventEnvelope | undefined;
     await expect(

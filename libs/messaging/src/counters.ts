@@ -3,6 +3,8 @@ export const counters = {
   published: 0,
   duplicatesDropped: 0,
   consumed: 0,
+  /** Transactions that handled more than one event (a consumer's batch). */
+  eventBatches: 0,
   redeliveriesSkipped: 0,
   retried: 0,
   deadLettered: 0,

@@ -46,8 +46,10 @@ export interface NatsServerOptions {
   maxDeliver?: number;
   /** Wait before each redelivery after a failure, by attempt. */
   backoffMs?: number[];
-  /** Events handled at once per consumer. */
+  /** Transactions at once per consumer (each handles one batch of events). */
   concurrency?: number;
+  /** Most events one transaction handles: what JetStream has already handed over, up to this. */
+  batchSize?: number;
   ackWaitMs?: number;
   /** STREAM_REPLICAS and STREAM_MAX_AGE_DAYS (ServiceConfig), for the streams this server ensures. */
   streamReplicas?: number;
@@ -177,23 +179,101 @@ export class NatsServer extends Server implements CustomTransportStrategy {
       await jsm.consumers.update(stream, durable, { ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending });
     }
     const consumer = await this.js!.consumers.get(stream, durable);
-    const concurrency = this.options.concurrency ?? 16;
-    const messages = await consumer.consume({ max_messages: concurrency * 2 });
+    const concurrency = this.options.concurrency ?? 4;
+    const batchSize = this.options.batchSize ?? 32;
+    const messages = await consumer.consume({ max_messages: batchSize * 2 });
     this.consumers.push(messages);
-    void (async () => {
-      const slots = new Set<Promise<void>>();
-      for await (const m of messages) {
-        const correlationId = m.headers?.get(Headers.correlationId) || undefined;
-        const handle = () => this.processEvent(m, handler, durable).catch((e) => this.lastChance(m, durable, e));
-        const p = (correlationId ? withCorrelationId(correlationId, handle) : handle()).finally(() => {
+    // Messages wait here while every slot is busy; a slot that frees takes all of them (up to batchSize) into one
+    // transaction. Under light load a batch is one event, as before; under load, commits grow fewer, not longer.
+    const waiting: JsMsg[] = [];
+    const slots = new Set<Promise<void>>();
+    const launch = () => {
+      while (waiting.length && slots.size < concurrency) {
+        const batch = waiting.splice(0, batchSize);
+        const p = this.processBatch(batch, handler, durable).finally(() => {
           slots.delete(p);
           this.inFlight.delete(p);
+          launch();
         });
         slots.add(p);
         this.inFlight.add(p);
-        if (slots.size >= concurrency) await Promise.race(slots);
+      }
+    };
+    void (async () => {
+      for await (const m of messages) {
+        waiting.push(m);
+        launch();
+        if (waiting.length >= batchSize) await Promise.race(slots);
       }
     })().catch((e) => safeLog(() => this.logger.error(`consumer ${durable} stopped: ${describe(e)}`)));
+  }
+
+  /**
+   * Handles a batch in one transaction. Should any event of it fail, the transaction has changed nothing, and each
+   * event is handled again on its own, so only the failing one is retried or parked. Never throws.
+   */
+  private async processBatch(batch: JsMsg[], handler: MessageHandler, consumer: string): Promise<void> {
+    const one = (m: JsMsg) => {
+      const correlationId = m.headers?.get(Headers.correlationId) || undefined;
+      const handle = () => this.processEvent(m, handler, consumer).catch((e) => this.lastChance(m, consumer, e));
+      return correlationId ? withCorrelationId(correlationId, handle) : handle();
+    };
+    const ready: { m: JsMsg; event: EventEnvelope }[] = [];
+    for (const m of batch) {
+      const event = this.readEvent(m);
+      if (batch.length > 1 && event && m.info.deliveryCount <= this.maxDeliver) ready.push({ m, event });
+      else await one(m);
+    }
+    if (ready.length === 0) return;
+    if (ready.length === 1) return one(ready[0].m);
+    let fresh: boolean[];
+    try {
+      fresh = await this.handleInOneTransaction(ready.map((r) => r.event), handler, consumer);
+    } catch {
+      // Nothing was committed: the events go one by one, with the usual retries and dead letters for the one at fault.
+      for (const r of ready) await one(r.m);
+      return;
+    }
+    counters.eventBatches++;
+    for (const [i, r] of ready.entries()) {
+      if (fresh[i]) counters.consumed++;
+      else counters.redeliveriesSkipped++;
+      try {
+        r.m.ack();
+      } catch (e) {
+        this.lastChance(r.m, consumer, e);
+      }
+    }
+  }
+
+  private handleInOneTransaction(events: EventEnvelope[], handler: MessageHandler, consumer: string): Promise<boolean[]> {
+    const uow = this.uowOrThrow();
+    const actor: Actor = { id: this.options.service, role: 'SYSTEM' };
+    const metas = events.map((e) => ({ actor, correlationId: e.correlationId, causationId: e.id }));
+    return uow.runEach(metas, (tx, i) => {
+      const event = events[i];
+      return withCorrelationId(event.correlationId, async () => {
+        if (!(await uow.inbox.claim(tx.manager, consumer, event.id))) return false;
+        await settle(await handler(event, new EventContext([event, tx])));
+        return true;
+      });
+    });
+  }
+
+  /** The event of a well-formed message, or undefined (processEvent then parks it). */
+  private readEvent(m: JsMsg): EventEnvelope | undefined {
+    try {
+      const event = m.json<EventEnvelope>();
+      return envelopeProblem(event, m.subject, this.options.namespace) ? undefined : event;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private uowOrThrow(): UnitOfWork {
+    const uow = this.options.uow;
+    if (!uow) throw new Error(`${this.options.service} consumes events but has no UnitOfWork`);
+    return uow;
   }
 
   /** processEvent does not throw; should it ever, the message is let go for a later redelivery rather than lost. */
@@ -208,8 +288,7 @@ export class NatsServer extends Server implements CustomTransportStrategy {
   }
 
   private async processEvent(m: JsMsg, handler: MessageHandler, consumer: string): Promise<void> {
-    const uow = this.options.uow;
-    if (!uow) throw new Error(`${this.options.service} consumes events but has no UnitOfWork`);
+    const uow = this.uowOrThrow();
     let event: EventEnvelope;
     try {
       event = m.json<EventEnvelope>();

@@ -40,22 +40,34 @@ export class UnitOfWork {
   }
 
   async run<R>(meta: TxMeta, work: (tx: Tx) => Promise<R>): Promise<R> {
+    const [result] = await this.runEach([meta], (tx) => work(tx));
+    return result;
+  }
+
+  /**
+   * Several pieces of work, each with its own meta (actor, correlation, causation), in ONE commit: how a consumer
+   * handles a batch of events for the price of one transaction. All or nothing, like `run`.
+   */
+  async runEach<R>(metas: TxMeta[], work: (tx: Tx, index: number) => Promise<R>): Promise<R[]> {
     const events: EventEnvelope[] = [];
-    const result = await this.dataSource.transaction(async (manager) => {
-      const tx: Tx = {
-        manager,
-        meta,
-        emit: (type, caseNo, data, actor) => {
-          const e = newEvent(type, caseNo, data, { ...meta, actor: actor ?? meta.actor });
-          events.push(e);
-          return e;
-        },
-      };
-      const r = await work(tx);
+    const results = await this.dataSource.transaction(async (manager) => {
+      const out: R[] = [];
+      for (const [i, meta] of metas.entries()) {
+        const tx: Tx = {
+          manager,
+          meta,
+          emit: (type, caseNo, data, actor) => {
+            const e = newEvent(type, caseNo, data, { ...meta, actor: actor ?? meta.actor });
+            events.push(e);
+            return e;
+          },
+        };
+        out.push(await work(tx, i));
+      }
       if (events.length) await this.outbox.append(manager, events);
-      return r;
+      return out;
     });
     if (events.length) this.relay?.publishCommitted(events);
-    return result;
+    return results;
   }
 }
