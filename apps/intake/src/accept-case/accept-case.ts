@@ -55,8 +55,9 @@ export class AcceptCase {
   ) {}
 
   async execute(cmd: Command<AcceptCaseRequest>, correlationId: string): Promise<AcceptCaseReply> {
-    const earlier = cmd.requestId ? await this.cases.replyTo(cmd.requestId) : undefined;
-    if (earlier) return earlier;
+    // Repeats are answered by the gateway's idempotency store; the unique request_id below is only the backstop for a
+    // repeat that gets past it (its claim freed after a timeout, a caller without the gateway): found on commit, not looked
+    // up first; such a repeat leaves the case number it allocated unused (a gap in the day's sequence).
     const req = cmd.data;
     const item = await this.catalog.getItem(req.itemCode);
     const center = await this.centers.find(req.centerCode);
