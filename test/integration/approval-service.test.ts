@@ -64,7 +64,9 @@ describe('approval, driven through its handlers', () => {
     expect(audit).toEqual({ action: 'TASK_DECIDED', department: 'HUD', case_no: caseNo });
 
     const emitted = await svc.emitted(caseNo);
-    expect(emitted.map((e) => e.type)).toEqual([Events.TaskDecided]);
+    // The opened tasks are told too (routing's case view keeps a copy of them: issue #12).
+    expect(emitted.map((e) => e.type)).toEqual([Events.TasksChanged, Events.TaskDecided]);
+    expect(ofType(emitted, Events.TasksChanged)[0].data).toEqual({ reason: 'STAGE_OPENED', taskIds: expect.arrayContaining(Object.values(taskIds)) });
     const [taskDecided] = ofType(emitted, Events.TaskDecided);
     expect(taskDecided.data).toEqual({ taskId: taskIds.HUD, stage: 1, department: 'HUD', decision: 'APPROVE', opinion: '同意转移' });
     expect(taskDecided.actor).toEqual(hud);
@@ -85,7 +87,7 @@ describe('approval, driven through its handlers', () => {
 
     const [nrb] = await svc.ds.query(`SELECT status, decided_by FROM approval.review_tasks WHERE id = $1`, [taskIds.NRB]);
     expect(nrb).toEqual({ status: 'OPEN', decided_by: null });
-    expect((await svc.emitted(caseNo)).map((e) => e.type)).toEqual([Events.TaskDecided]);
+    expect((await svc.emitted(caseNo)).map((e) => e.type)).toEqual([Events.TasksChanged, Events.TaskDecided]);
   });
 
   it('handles a redelivered StageOpened once: no second tasks, a decided task stays decided, nothing emitted', async () => {
@@ -103,6 +105,6 @@ describe('approval, driven through its handlers', () => {
       { department: 'NRB', status: 'OPEN' },
       { department: 'TAX', status: 'OPEN' },
     ]);
-    expect((await svc.emitted(caseNo)).map((e) => e.type)).toEqual([Events.TaskDecided]);
+    expect((await svc.emitted(caseNo)).map((e) => e.type)).toEqual([Events.TasksChanged, Events.TaskDecided]);
   });
 });

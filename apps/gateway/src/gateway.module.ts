@@ -22,7 +22,9 @@ import { UserCheck } from './auth/sessions/user-check.js';
 import { AuthService } from './auth/auth.service.js';
 import { DemoSeeder } from './auth/demo-seeder.js';
 import { UsersRepository } from './auth/users.repository.js';
-import { CaseDetailsService } from './cases/case-details.service.js';
+import { CaseViewChanges } from './cases/case-view-changes.js';
+import { CaseViewLoader } from './cases/case-view.loader.js';
+import { CaseViewService } from './cases/case-view.service.js';
 import { CasesController } from './cases/cases.controller.js';
 import { CatalogController } from './catalog/catalog.controller.js';
 import { CatalogDataController } from './catalog/catalog-data.controller.js';
@@ -129,7 +131,9 @@ export class GatewayModule {
         TokenIssuer,
         UserCheck,
         DemoSeeder,
-        CaseDetailsService,
+        CaseViewLoader,
+        CaseViewChanges,
+        CaseViewService,
         PublicCasesService,
         ApplicantCheck,
         PublicLookupRepository,

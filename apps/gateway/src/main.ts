@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { describeConfig, loadConfig } from '#libs/config';
 import { AppLogger } from '#libs/logging';
 import { runMigrations } from '#libs/persistence';
-import { exitForInfrastructure, installProcessGuards } from '#libs/platform';
+import { exitForInfrastructure, installProcessGuards, serveOperations } from '#libs/platform';
 import { DemoSeeder } from './auth/demo-seeder.js';
 import { GatewayModule } from './gateway.module.js';
 import { AuditTrail } from './audit/audit-trail.js';
@@ -33,6 +33,8 @@ try {
   });
   app.enableShutdownHooks();
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+  // /health/live, /health/ready and /metrics first; then every other request timed by route, and traced (#13).
+  serveOperations(app, { httpMetrics: true });
   // Security headers on every answer (CSP, nosniff, frame-ancestors, HSTS, no referrer…); the docs page needs inline
   // scripts and styles, so its CSP is relaxed for /docs only.
   app.use((req: { path: string }, res: unknown, next: () => void) =>

@@ -1,9 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceConfig } from '#libs/config';
 import { MessagingModule } from '#libs/messaging';
 import { dataSourceOptions } from '#libs/persistence';
 import { PlatformModule } from '#libs/platform';
+import { CaseViewHandler } from './case-view/case-view.handler.js';
+import { CaseViewInterceptor } from './case-view/case-view.interceptor.js';
+import { CaseViewNotifier } from './case-view/case-view-notifier.js';
+import { CaseViewProjection } from './case-view/case-view-projection.js';
+import { CaseViewRepository } from './case-view/case-view.repository.js';
+import { GetCaseView } from './case-view/get-case-view.js';
+import { OwnerParts } from './case-view/owner-parts.js';
+import { Rechecks } from './case-view/rechecks.js';
 import { ClockRepository } from './clock/clock.repository.js';
 import { Clocks } from './clock/clocks.js';
 import { WarningRepository } from './clock/warning.repository.js';
@@ -48,6 +57,7 @@ import { WithdrawCaseHandler } from './withdraw-case/withdraw-case.handler.js';
 import { WithdrawCase } from './withdraw-case/withdraw-case.js';
 import { WorkflowTransitions } from './workflow/workflow-transitions.js';
 import { WorkflowRepository } from './workflow/workflow.repository.js';
+import { CaseStatusGauge } from './workflow/case-status-gauge.js';
 
 @Module({})
 export class RoutingModule {
@@ -73,6 +83,8 @@ export class RoutingModule {
         CaseAuditHandler,
         // 好差评 (#10)
         RatingsHandler,
+        // the case view (#12)
+        CaseViewHandler,
       ],
       providers: [
         // repositories: every statement on routing's tables
@@ -110,6 +122,16 @@ export class RoutingModule {
         CloseFollowUp,
         RatingSummary,
         RatingWarnings,
+        // the case view (#12): kept after every event by the interceptor, read through on GET /cases/{caseNo}
+        { provide: APP_INTERCEPTOR, useClass: CaseViewInterceptor },
+        CaseViewRepository,
+        CaseViewProjection,
+        OwnerParts,
+        Rechecks,
+        GetCaseView,
+        CaseViewNotifier,
+        // /metrics (#13)
+        CaseStatusGauge,
       ],
     };
   }

@@ -10,3 +10,4 @@ export * from './notify-settings.js';
 export * from './delivery-settings.js';
 export * from './session-settings.js';
 export * from './pii-settings.js';
+export * from './telemetry-settings.js';

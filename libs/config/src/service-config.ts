@@ -9,6 +9,7 @@ import { readProcessSettings, type ProcessSettings } from './process-settings.js
 import { readRoutingSettings, ROUTING_DEFAULTS, type RoutingSettings } from './routing-settings.js';
 import { readStreamSettings, type StreamSettings } from './stream-settings.js';
 import { PII_DEFAULTS, readPiiSettings, type PiiSettings } from './pii-settings.js';
+import { readTelemetrySettings, type TelemetrySettings } from './telemetry-settings.js';
 
 /**
  * The environment is read once, at boot, into a typed object; a bad value stops the process with one clear line
@@ -16,7 +17,7 @@ import { PII_DEFAULTS, readPiiSettings, type PiiSettings } from './pii-settings.
  * One service's own knobs (GatewaySettings, …) are read, and can stop it, only in that service; the others carry
  * their defaults.
  */
-export interface ServiceConfig extends ProcessSettings, StreamSettings, GatewaySettings, IntakeSettings, RoutingSettings, FeesSettings, DeliverySettings, NotifySettings, CourierSettings, SessionSettings, PiiSettings {
+export interface ServiceConfig extends ProcessSettings, StreamSettings, GatewaySettings, IntakeSettings, RoutingSettings, FeesSettings, DeliverySettings, NotifySettings, CourierSettings, SessionSettings, PiiSettings, TelemetrySettings {
   service: string;
   databaseUrl: string;
   natsUrl: string;
@@ -83,6 +84,7 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
   }
   const processSettings = readProcessSettings(env, problems);
   const streamSettings = readStreamSettings(env, problems);
+  const telemetrySettings = readTelemetrySettings(env, problems);
   const gatewaySettings = service === 'gateway' ? readGatewaySettings(env, problems) : GATEWAY_DEFAULTS;
   const intakeSettings = service === 'intake' ? readIntakeSettings(env, problems) : INTAKE_DEFAULTS;
   const routingSettings = service === 'routing' ? readRoutingSettings(env, problems) : ROUTING_DEFAULTS;
@@ -122,6 +124,7 @@ export function loadConfig(service: string, env: NodeJS.ProcessEnv = process.env
     ...courierSettings,
     ...sessionSettings,
     ...piiSettings,
+    ...telemetrySettings,
   };
 }
 

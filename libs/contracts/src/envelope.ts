@@ -19,6 +19,11 @@ export interface EventEnvelope<T = unknown> {
   causationId: string | null;
   actor: Actor;
   data: T;
+  /**
+   * The W3C traceparent of the span that emitted the event, when tracing is on (#libs/observability): the
+   * consumer's span continues that trace. Absent when tracing is off.
+   */
+  traceparent?: string;
 }
 
 /** Headers carried by every NATS message so a request can be followed across services. */

@@ -21,6 +21,7 @@ export * from './routing/events.js';
 export * from './routing/rpc.js';
 export * from './routing/ratings.js';
 export * from './routing/audit.js';
+export * from './routing/case-view.js';
 export * from './approval/decisions.js';
 export * from './approval/decide-task.schema.js';
 export * from './approval/assign-task.schema.js';

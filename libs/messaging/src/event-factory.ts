@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor, EventEnvelope } from '#libs/contracts';
+import { currentTraceparent } from '#libs/observability';
 
 export interface EventMeta {
   actor: Actor;
@@ -11,7 +12,7 @@ export interface EventMeta {
 /** UUIDv7 ids sort by time, so outbox and inbox indexes stay append-mostly. */
 export function newEvent<T>(type: string, caseNo: string, data: T, meta: EventMeta): EventEnvelope<T> {
   const id = uuidv7();
-  return {
+  const e: EventEnvelope<T> = {
     id,
     type,
     occurredAt: (meta.occurredAt ?? new Date()).toISOString(),
@@ -21,6 +22,10 @@ export function newEvent<T>(type: string, caseNo: string, data: T, meta: EventMe
     actor: meta.actor,
     data,
   };
+  // The emitting span, when tracing is on: the consumers' spans join its trace (the relay needs to know nothing).
+  const traceparent = currentTraceparent();
+  if (traceparent) e.traceparent = traceparent;
+  return e;
 }
 
 export function newId(): string {

@@ -13,6 +13,7 @@ import { headers as natsHeaders, nanos, type Msg, type NatsConnection, type Subs
 import { isObservable, lastValueFrom } from 'rxjs';
 import { AppError, ErrorCodes, Headers, producerOf, type Actor, type EventEnvelope } from '#libs/contracts';
 import { withCorrelationId } from '#libs/logging';
+import { observeEvent, observeRpcServed } from '#libs/observability';
 import { counters } from './counters.js';
 import { ensureStreams } from './streams.js';
 import { deadLetterSubject, durableName, streamName, wireSubject } from './subjects.js';
@@ -125,13 +126,16 @@ export class NatsServer extends Server implements CustomTransportStrategy {
 
   /** Always ends in a reply: whatever the handler, the error mapping or the logger throws, the caller hears back. */
   private async answer(msg: Msg, handler: MessageHandler, pattern: string, correlationId: string): Promise<void> {
+    const served = observeRpcServed(pattern, msg.headers); // metrics, and a span continuing the caller's trace
     let reply: string;
     try {
       const payload = msg.data.length ? msg.json<unknown>() : {};
-      const data = await settle(await handler(payload, new RequestContext([correlationId])));
+      const data = await served.run(async () => settle(await handler(payload, new RequestContext([correlationId]))));
       reply = JSON.stringify({ ok: true, data: data ?? null });
       counters.rpcServed++;
+      served.end();
     } catch (e) {
+      served.end(e);
       counters.rpcFailed++;
       reply = this.errorReply(e, pattern, correlationId);
     }
@@ -254,7 +258,7 @@ export class NatsServer extends Server implements CustomTransportStrategy {
       const event = events[i];
       return withCorrelationId(event.correlationId, async () => {
         if (!(await uow.inbox.claim(tx.manager, consumer, event.id))) return false;
-        await settle(await handler(event, new EventContext([event, tx])));
+        await observeEvent(this.options.service, consumer, event, async () => settle(await handler(event, new EventContext([event, tx]))));
         return true;
       });
     });
@@ -306,7 +310,7 @@ export class NatsServer extends Server implements CustomTransportStrategy {
     try {
       const fresh = await uow.run({ actor, correlationId: event.correlationId, causationId: event.id }, async (tx) => {
         if (!(await uow.inbox.claim(tx.manager, consumer, event.id))) return false;
-        await settle(await handler(event, new EventContext([event, tx])));
+        await observeEvent(this.options.service, consumer, event, async () => settle(await handler(event, new EventContext([event, tx]))));
         return true;
       });
       if (fresh) counters.consumed++;

@@ -40,6 +40,16 @@ export class OutboxRepository {
     await m.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
+  /** What the relay has yet to publish: how many rows, and how long the oldest has waited (0 when none), for /metrics. */
+  async lag(m: EntityManager): Promise<{ backlog: number; oldestAgeSeconds: number }> {
+    const row = await queryOne<{ backlog: number; oldest_age_seconds: number }>(
+      m,
+      `SELECT count(*)::int AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest_age_seconds
+         FROM "${this.schema}".outbox WHERE published_at IS NULL`,
+    );
+    return { backlog: row?.backlog ?? 0, oldestAgeSeconds: row?.oldest_age_seconds ?? 0 };
+  }
+
   async backlog(m: EntityManager): Promise<number | undefined> {
     return (await queryOne<{ n: number }>(m, `SELECT count(*)::int AS n FROM "${this.schema}".outbox WHERE published_at IS NULL`))?.n;
   }

@@ -1,5 +1,6 @@
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { AppError, ErrorCodes, Headers, type RpcReply, type RpcRequest, type RpcSubject, type SerializedError } from '#libs/contracts';
+import { observeRpcCall } from '#libs/observability';
 import { wireSubject } from './subjects.js';
 import { newId } from './event-factory.js';
 
@@ -23,6 +24,7 @@ export class RpcClient {
   ): Promise<RpcReply<S>> {
     const h = natsHeaders();
     h.set(Headers.correlationId, opts.correlationId ?? newId());
+    const call = observeRpcCall(subject, h); // metrics, and the span whose traceparent goes in the headers
     let reply: Reply<RpcReply<S>>;
     try {
       const msg = await this.nc.request(wireSubject(this.namespace, subject), JSON.stringify(payload ?? {}), {
@@ -31,13 +33,18 @@ export class RpcClient {
       });
       reply = msg.json<Reply<RpcReply<S>>>();
     } catch (e) {
+      call.end('unavailable', e);
       const service = subject.split('.')[1];
       throw new AppError(ErrorCodes.UNAVAILABLE, `The ${service} service is not answering; try again shortly.`, 503, {
         service,
         cause: (e as Error).message,
       });
     }
-    if (!reply.ok) throw AppError.from(reply.error);
+    if (!reply.ok) {
+      call.end(reply.error?.status < 500 ? 'rejected' : 'failed', reply.error);
+      throw AppError.from(reply.error);
+    }
+    call.end('ok');
     return reply.data;
   }
 

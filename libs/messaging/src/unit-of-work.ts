@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, EventDataMap, EventEnvelope, EventType } from '#libs/contracts';
+import { countCommitted } from '#libs/observability';
 import { newEvent } from './event-factory.js';
 import { InboxRepository } from './inbox.repository.js';
 import type { OutboxRelay } from './outbox-relay.js';
@@ -68,6 +69,7 @@ export class UnitOfWork {
       return out;
     });
     if (events.length) this.relay?.publishCommitted(events);
+    if (events.length) countCommitted(events);
     return results;
   }
 }

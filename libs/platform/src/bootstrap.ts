@@ -6,10 +6,12 @@ import type { ServiceConfig } from '#libs/config';
 import { AppLogger } from '#libs/logging';
 import { NATS_CONNECTION, NatsServer, PassThroughRpcFilter, UnitOfWork } from '#libs/messaging';
 import { runMigrations } from '#libs/persistence';
+import { serveOperations } from './operations.js';
 import { exitForInfrastructure, installProcessGuards } from './process-guards.js';
 
 /**
- * Starts a back-end service: migrate (when configured), serve its handlers over NATS, and answer /health over HTTP.
+ * Starts a back-end service: migrate (when configured), serve its handlers over NATS, and answer /health (and
+ * /health/live, /health/ready, /metrics) over HTTP.
  * Consumers start after migrations and seeding, so no event is handled against a half-made schema.
  */
 export async function bootstrapService(module: unknown, config: ServiceConfig): Promise<void> {
@@ -27,7 +29,9 @@ async function start(module: unknown, config: ServiceConfig): Promise<void> {
   if (!app) return; // MIGRATE_ONLY: migrated and closed
   exitWhenClosed(app.get<NatsConnection>(NATS_CONNECTION), config.service);
   await app.listen(config.port, config.bindHost);
-  new Logger('bootstrap').log(`${config.service} is up: NATS ${config.natsUrl} (namespace ${config.namespace}), health on :${config.port}/health`);
+  new Logger('bootstrap').log(
+    `${config.service} is up: NATS ${config.natsUrl} (namespace ${config.namespace}), health on :${config.port}/health (/live, /ready), metrics on :${config.port}/metrics`,
+  );
 }
 
 /**
@@ -41,6 +45,8 @@ export async function createServiceApp(module: unknown, config: ServiceConfig, o
   const app = await NestFactory.create(module as never, { logger: new AppLogger(config.service, config.logLevel, config.logFormat) });
   try {
     if (options.shutdownHooks) app.enableShutdownHooks();
+    // /health/live, /health/ready and /metrics on the health port, ahead of everything else.
+    serveOperations(app);
     if (config.migrationsRun) {
       const applied = await runMigrations(app.get(DataSource), config.service);
       if (applied.length) logger.log(`${config.service}: applied migrations ${applied.join(', ')}`);

@@ -12,12 +12,34 @@ export type { DependencyStatus, HealthReport } from '#libs/contracts';
 
 async function timed(check: () => Promise<unknown>, timeoutMs = 1000): Promise<DependencyStatus> {
   const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs))]);
+    await Promise.race([check(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs)))]);
     return { status: 'up', latencyMs: Date.now() - started };
   } catch (e) {
     return { status: 'down', error: (e as Error).message };
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/** Up only when every dependency is: the verdict of /health and of /health/ready. */
+export function verdictOf(dependencies: Record<string, DependencyStatus>): 'up' | 'down' {
+  return Object.values(dependencies).every((d) => d.status === 'up') ? 'up' : 'down';
+}
+
+/** GET /health/live: the process answers. Nothing else is checked, so a sick database never gets it restarted. */
+export interface Liveness {
+  service: string;
+  status: 'up';
+  uptimeSeconds: number;
+}
+
+/** GET /health/ready: whether this process can do its work now (its PostgreSQL and NATS), 503 when not. */
+export interface Readiness {
+  service: string;
+  status: 'up' | 'down';
+  dependencies: { postgres: DependencyStatus; nats: DependencyStatus };
 }
 
 /** Health of this process's own dependencies, each checked with a timeout. */
@@ -29,14 +51,25 @@ export class HealthService {
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
+  live(): Liveness {
+    return { service: this.config.service, status: 'up', uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  /** PostgreSQL and NATS, each checked with a timeout (`timeoutMs`), at once; nothing else (no other service). */
+  async ready(timeoutMs = 1000): Promise<Readiness> {
+    const [postgres, nats] = await Promise.all([timed(() => pingDatabase(this.ds), timeoutMs), timed(() => this.nc.flush(), timeoutMs)]);
+    const dependencies = { postgres, nats };
+    return { service: this.config.service, status: verdictOf(dependencies), dependencies };
+  }
+
   async check(): Promise<HealthReport> {
-    const [postgres, nats] = await Promise.all([timed(() => pingDatabase(this.ds)), timed(() => this.nc.flush())]);
+    const { dependencies } = await this.ready();
+    const { postgres } = dependencies;
     let outboxBacklog: number | undefined;
     if (postgres.status === 'up' && this.config.service !== 'gateway') {
       outboxBacklog = await new OutboxRepository(this.config.service).backlog(this.ds.manager).catch(() => undefined);
     }
-    const up = postgres.status === 'up' && nats.status === 'up';
-    return { service: this.config.service, status: up ? 'up' : 'down', dependencies: { postgres, nats }, outboxBacklog, messaging: { ...counters } };
+    return { service: this.config.service, status: verdictOf(dependencies), dependencies, outboxBacklog, messaging: { ...counters } };
   }
 }
 

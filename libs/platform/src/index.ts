@@ -5,3 +5,5 @@ export * from './health.js';
 export * from './health-rpc.handler.js';
 export * from './platform.module.js';
 export * from './periodic-job.js';
+export * from './operations.js';
+export * from './telemetry.js';

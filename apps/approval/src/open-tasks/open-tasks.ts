@@ -27,6 +27,7 @@ export class OpenTasks {
     // makes this and a withdrawal being cancelled take turns.
     await this.tasks.lockCase(tx.manager, e.caseNo);
     if (await this.withdrawnCases.isWithdrawn(tx.manager, e.caseNo)) return;
+    const opened: string[] = [];
     for (const department of new Set(d.departments)) {
       // 即办件: the chief representative decided at the window; the task is created decided, in this transaction.
       const atWindow = d.immediateDecision?.department === department ? d.immediateDecision : undefined;
@@ -46,6 +47,7 @@ export class OpenTasks {
         stageLead: d.lead ?? null,
         surveyRequired: d.jointSiteSurvey === true,
       });
+      if (created) opened.push(created.id);
       if (!created || !atWindow) continue;
       const decider = { id: atWindow.decidedBy, role: 'CHIEF_REP' as const, department };
       tx.emit(
@@ -63,5 +65,7 @@ export class OpenTasks {
         details: { decision: atWindow.decision, opinion: atWindow.opinion, atWindow: true },
       });
     }
+    // Nothing else tells that the case has tasks now (routing's case view keeps a copy of them).
+    if (opened.length) tx.emit(Events.TasksChanged, e.caseNo, { reason: 'STAGE_OPENED', taskIds: opened });
   }
 }

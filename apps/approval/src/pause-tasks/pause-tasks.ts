@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseSuspendedData, EventEnvelope } from '#libs/contracts';
+import { Events, type CaseSuspendedData, type EventEnvelope } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
 import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
 import { SuspensionRepository } from '../task-clock/suspension.repository.js';
@@ -23,7 +23,9 @@ export class PauseTasks {
     await this.suspensions.add(tx.manager, suspensionId, e.caseNo, e.occurredAt);
     const s = await this.suspensions.lock(tx.manager, suspensionId);
     if (s?.resumed_at) return;
-    await this.tasks.pauseOpen(tx.manager, e.caseNo, e.occurredAt, suspensionId);
+    const paused = await this.tasks.pauseOpen(tx.manager, e.caseNo, e.occurredAt, suspensionId);
     await this.tasks.holdAsking(tx.manager, d.taskId, suspensionId, e.occurredAt);
+    // Routing suspended the case, but only approval knows which tasks that paused (routing's case view shows them).
+    if (paused.length) tx.emit(Events.TasksChanged, e.caseNo, { reason: 'PAUSED', taskIds: paused });
   }
 }

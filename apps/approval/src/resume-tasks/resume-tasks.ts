@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { workingMsBetween, WorkingCalendar } from '#libs/calendar';
-import type { CaseResumedData, EventEnvelope } from '#libs/contracts';
+import { Events, type CaseResumedData, type EventEnvelope } from '#libs/contracts';
 import type { Tx } from '#libs/messaging';
 import { ReviewTaskRepository } from '../review-task/review-task.repository.js';
 import { CaseClockRepository } from '../task-clock/case-clock.repository.js';
@@ -36,5 +36,7 @@ export class ResumeTasks {
       const due = d.suspendedWorkingDays > 0 ? this.calendar.extend(t.due_at, d.suspendedWorkingDays).at : t.due_at;
       await this.tasks.reopen(m, t.id, due, pausedMs);
     }
+    // The tasks are open again and due later: routing's case view shows them, and nothing else says so.
+    if (waiting.length) tx.emit(Events.TasksChanged, e.caseNo, { reason: 'RESUMED', taskIds: waiting.map((t) => t.id) });
   }
 }

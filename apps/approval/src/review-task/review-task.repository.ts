@@ -127,12 +127,15 @@ export class ReviewTaskRepository {
     );
   }
 
-  async pauseOpen(m: EntityManager, caseNo: string, pausedAt: string, suspensionId: string): Promise<void> {
-    await m.query(
+  /** The ids of the tasks it paused. */
+  async pauseOpen(m: EntityManager, caseNo: string, pausedAt: string, suspensionId: string): Promise<string[]> {
+    const paused = await queryRows<{ id: string }>(
+      m,
       `UPDATE approval.review_tasks SET status = 'PAUSED', paused_at = $2, suspension_id = $3, version = version + 1
-        WHERE case_no = $1 AND status = 'OPEN'`,
+        WHERE case_no = $1 AND status = 'OPEN' RETURNING id`,
       [caseNo, pausedAt, suspensionId],
     );
+    return paused.map((t) => t.id);
   }
 
   /** The task that asked for the supplement keeps its status and waits with the paused ones. */

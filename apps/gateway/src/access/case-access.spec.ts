@@ -1,5 +1,7 @@
+import type { ServiceConfig } from '#libs/config';
 import { AppError, Rpc, type Role } from '#libs/contracts';
 import type { RpcClient } from '#libs/messaging';
+import { CaseViewLoader } from '../cases/case-view.loader.js';
 import { CaseAccess, type Caller } from './case-access.js';
 
 const CASE = { caseNo: 'C1', centerCode: '510704-C01', decidingAuthority: undefined, immediateDecision: undefined };
@@ -14,7 +16,7 @@ function access(answers: Partial<Record<string, unknown>> = {}) {
       return a;
     },
   } as unknown as RpcClient;
-  return { access: new CaseAccess(rpc), asked };
+  return { access: new CaseAccess(rpc, new CaseViewLoader(rpc, { casePartTimeoutMs: 3000 } as ServiceConfig)), asked };
 }
 
 const caller = (role: Role, extra: Partial<{ centers: string[]; department: string }> = {}): Caller => ({
@@ -63,5 +65,47 @@ describe('CaseAccess', () => {
     expect(await a.filter(caller('CHIEF_REP', { department: 'TAX' }), items, 'c')).toEqual(items);
     expect(asked.filter((s) => s === Rpc.approval.actingDepartments)).toHaveLength(1);
     expect(await a.filter(caller('CLERK', { centers: ['510704-T01'] }), items, 'c')).toEqual([]);
+  });
+
+  describe('on a route about one case (the guard hands its request on): from the case view', () => {
+    const VIEW = { caseNo: 'C1', centerCode: '510704-C01', tasks: [{ department: 'TAX' }], deliveries: [{ method: 'WINDOW' }], version: 3 };
+
+    it('decides a clerk by the view alone, and shares the view with the route (one RPC)', async () => {
+      const { access: a, asked } = access({ [Rpc.routing.caseView]: VIEW });
+      const request = {};
+      expect(await a.allows(caller('CLERK', { centers: ['510704-C01'] }), 'C1', 'c', undefined, request)).toBe(true);
+      expect(await a.allows(caller('CLERK', { centers: ['510704-T01'] }), 'C1', 'c', undefined, request)).toBe(false);
+      expect(asked).toEqual([Rpc.routing.caseView]);
+      const { access: b } = access({ [Rpc.routing.caseView]: AppError.notFound('CASE.NOT_FOUND', 'No case C9.') });
+      await expect(b.assertCase(caller('CLERK', { centers: ['510704-C01'] }), 'C9', 'c', {})).rejects.toMatchObject({ status: 404 });
+    });
+
+    it("takes the view's yes for a chief representative, and asks the owners before saying no (a task may be newer than the view)", async () => {
+      const yes = access({ [Rpc.routing.caseView]: VIEW, [Rpc.approval.actingDepartments]: { departments: ['TAX'] } });
+      expect(await yes.access.allows(caller('CHIEF_REP', { department: 'TAX' }), 'C1', 'c', undefined, {})).toBe(true);
+      expect(yes.asked.sort()).toEqual([Rpc.approval.actingDepartments, Rpc.routing.caseView].sort());
+      const newer = access({
+        [Rpc.routing.caseView]: VIEW,
+        [Rpc.approval.actingDepartments]: { departments: ['HUD'] },
+        [Rpc.intake.getCase]: CASE,
+        [Rpc.approval.tasksOfCase]: [{ department: 'TAX' }, { department: 'HUD' }],
+      });
+      expect(await newer.access.allows(caller('CHIEF_REP', { department: 'HUD' }), 'C1', 'c', undefined, {})).toBe(true);
+      expect(newer.asked.filter((s) => s === Rpc.approval.actingDepartments)).toHaveLength(1);
+    });
+
+    it('asks the owners when routing does not answer', async () => {
+      const { access: a, asked } = access({ [Rpc.routing.caseView]: new AppError('SERVICE.UNAVAILABLE', 'down', 503), [Rpc.intake.getCase]: CASE });
+      expect(await a.allows(caller('CLERK', { centers: ['510704-C01'] }), 'C1', 'c', undefined, {})).toBe(true);
+      expect(asked).toEqual([Rpc.routing.caseView, Rpc.intake.getCase]);
+    });
+
+    it('lets a courier in through a COURIER delivery of the view, else asks delivery', async () => {
+      const { access: a } = access({ [Rpc.routing.caseView]: { ...VIEW, deliveries: [{ method: 'COURIER' }] } });
+      expect(await a.allows(caller('COURIER'), 'C1', 'c', undefined, {})).toBe(true);
+      const { access: b, asked } = access({ [Rpc.routing.caseView]: VIEW, [Rpc.delivery.deliveriesOfCase]: [{ method: 'WINDOW' }] });
+      expect(await b.allows(caller('COURIER'), 'C1', 'c', undefined, {})).toBe(false);
+      expect(asked).toEqual([Rpc.routing.caseView, Rpc.delivery.deliveriesOfCase]);
+    });
   });
 });

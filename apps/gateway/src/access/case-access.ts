@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ErrorCodes, RESOURCE_ID, Rpc, type Actor } from '#libs/contracts';
+import { AppError, ErrorCodes, RESOURCE_ID, Rpc, type Actor, type CaseDetailsView } from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import type { AuthUser } from '../auth/auth-user.js';
+import { CaseViewLoader } from '../cases/case-view.loader.js';
 
 /** Who is asking: the verified user (their centers) and the actor the route let them in as (its role, department). */
 export interface Caller {
@@ -18,18 +19,51 @@ export interface Caller {
  * - SUPERVISOR, FINANCE, ADMIN: every case (whether the route lets the role in at all is @Roles' business).
  * Out of scope answers exactly what an unknown case answers (404 CASE.NOT_FOUND): existence must not leak.
  * Every fact comes from the owning service over NATS (one or two cheap by-case queries), never from the token.
+ *
+ * A route about one case (the scope guard passes its request) reads routing's case view instead, which that request
+ * shares with GET /cases/{caseNo} (one RPC for both). That is safe because the view can only lag behind in granting:
+ * the center and the deciding departments never change, and tasks and deliveries are never taken away (cancelled
+ * ones stay), so a case in the view's scope is in the owners' scope. A "no" from the view may be a task or delivery
+ * made a moment ago that the view has not heard of yet, so it is asked of the owners, as is everything when routing
+ * does not answer. Lists (filter) ask the owners: a view per item could have to refresh each.
  */
 @Injectable()
 export class CaseAccess {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly views: CaseViewLoader,
+  ) {}
 
-  /** Throws 404 CASE.NOT_FOUND unless the caller's scope covers the case. */
-  async assertCase(caller: Caller, caseNo: string, correlationId: string): Promise<void> {
-    if (!(await this.allows(caller, caseNo, correlationId))) throw notFound(caseNo);
+  /** Throws 404 CASE.NOT_FOUND unless the caller's scope covers the case; `request`: read the case view it shares. */
+  async assertCase(caller: Caller, caseNo: string, correlationId: string, request?: object): Promise<void> {
+    if (!(await this.allows(caller, caseNo, correlationId, undefined, request))) throw notFound(caseNo);
   }
 
   /** True when the caller's scope covers the case; an unknown case is a 404 (for a scoped role) or true (unscoped). */
-  async allows(caller: Caller, caseNo: string, correlationId: string, acting?: string[]): Promise<boolean> {
+  async allows(caller: Caller, caseNo: string, correlationId: string, acting?: string[], request?: object): Promise<boolean> {
+    if (request && SCOPED_ROLES.has(caller.actor.role)) {
+      const [view, departments] = await Promise.all([
+        this.view(caseNo, correlationId, request),
+        caller.actor.role === 'CHIEF_REP' ? (acting ?? this.actingDepartments(caller.actor, correlationId)) : undefined,
+      ]);
+      if (view && caller.actor.role === 'CLERK') return caller.user.centers.includes(view.centerCode);
+      if (view && inViewScope(caller, view, departments ?? [])) return true;
+      return this.allowedByOwners(caller, caseNo, correlationId, departments);
+    }
+    return this.allowedByOwners(caller, caseNo, correlationId, acting);
+  }
+
+  /** The case view, or undefined when routing did not answer (the owners are asked then); its 404 is the answer. */
+  private async view(caseNo: string, correlationId: string, request: object): Promise<CaseDetailsView | undefined> {
+    try {
+      return await this.views.load(caseNo, correlationId, request);
+    } catch (e) {
+      if (e instanceof AppError && e.status === 404) throw e;
+      return undefined;
+    }
+  }
+
+  private async allowedByOwners(caller: Caller, caseNo: string, correlationId: string, acting?: string[]): Promise<boolean> {
     const opts = { correlationId };
     switch (caller.actor.role) {
       case 'CLERK': {
@@ -104,6 +138,14 @@ export class CaseAccess {
 }
 
 const SCOPED_ROLES = new Set(['CLERK', 'CHIEF_REP', 'COURIER']);
+
+/** The view's "yes" for a chief representative (a department of theirs has a task or decided) or a courier (a COURIER delivery). */
+function inViewScope(caller: Caller, view: CaseDetailsView, departments: string[]): boolean {
+  if (caller.actor.role === 'COURIER') return (view.deliveries ?? []).some((d) => d.method === 'COURIER');
+  if (caller.actor.role !== 'CHIEF_REP') return false;
+  const ofCase = new Set([...(view.tasks ?? []).map((t) => t.department), view.decidingAuthority?.department, view.immediateDecision?.department]);
+  return departments.some((d) => ofCase.has(d));
+}
 
 /** A well-formed case number for a scope check; anything else is left to the route's own 400. */
 export const isCaseRef = (v: unknown): v is string => typeof v === 'string' && RESOURCE_ID.test(v);

@@ -24,7 +24,8 @@ export class CaseScopeGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const caseNo = req.params?.[param];
     if (!req.user || !req.actor || !isCaseRef(caseNo)) return true;
-    await this.access.assertCase({ user: req.user, actor: req.actor }, caseNo, correlationIdOf(req));
+    // The request is handed on so the case view read for the check is the one the route answers from (one RPC).
+    await this.access.assertCase({ user: req.user, actor: req.actor }, caseNo, correlationIdOf(req), req);
     return true;
   }
 }

@@ -1,6 +1,18 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AppError, ErrorCodes, Rpc, type AcceptCaseReply, type AcceptCaseRequest, type Actor, type CaseSearchPage, type Command, type TimelineEntry } from '#libs/contracts';
+import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import {
+  AppError,
+  ErrorCodes,
+  Rpc,
+  type AcceptCaseReply,
+  type AcceptCaseRequest,
+  type Actor,
+  type CaseDetailsView,
+  type CaseSearchPage,
+  type Command,
+  type TimelineEntry,
+} from '#libs/contracts';
 import { RpcClient } from '#libs/messaging';
 import { CaseAccess, type Caller } from '../access/case-access.js';
 import { CaseScoped } from '../access/case-scoped.decorator.js';
@@ -10,12 +22,13 @@ import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors, ApiIdempotent, ApiStaff } from '../common/api-docs.js';
 import { CaseNoParam } from '../common/params.dto.js';
 import { CorrelationId } from '../http/request-context.js';
-import { CaseDetailsService } from './case-details.service.js';
+import { CaseViewService } from './case-view.service.js';
 import { AcceptCaseReplyDto } from './dto/accept-case-reply.dto.js';
 import { ACCEPT_CASE_EXAMPLE, AcceptCaseDto } from './dto/accept-case.dto.js';
 import { ACCEPT_CASE_EXAMPLES, MATERIALS_MISSING_EXAMPLE } from './dto/accept-case.examples.js';
 import { CaseDetailsDto } from './dto/case-details.dto.js';
 import { CaseSearchPageDto, CaseSearchQueryDto } from './dto/case-search.dto.js';
+import { CaseViewQueryDto } from './dto/case-view-query.dto.js';
 import { TimelineEntryDto } from './dto/timeline-entry.dto.js';
 
 @ApiTags('cases')
@@ -24,7 +37,7 @@ import { TimelineEntryDto } from './dto/timeline-entry.dto.js';
 export class CasesController {
   constructor(
     private readonly rpc: RpcClient,
-    private readonly details: CaseDetailsService,
+    private readonly views: CaseViewService,
     private readonly access: CaseAccess,
   ) {}
 
@@ -76,11 +89,27 @@ export class CasesController {
   @Get(':caseNo')
   @Roles('SUPERVISOR', 'FINANCE', 'CLERK', 'CHIEF_REP')
   @CaseScoped()
-  @ApiOperation({ summary: "One case as every service sees it: intake's record, the workflow, tasks, fees and deliveries." })
-  @ApiOkResponse({ type: CaseDetailsDto })
+  @ApiOperation({
+    summary: "One case as every service sees it: intake's record, the workflow, tasks, fees and deliveries.",
+    description:
+      "Answered by routing from its read model of the case (one request, one indexed read when nothing changed). Conditional: the " +
+      'answer carries an ETag that changes whenever anything it shows changes (`asOf`, `version`); send it back as If-None-Match ' +
+      'for a 304 without a body while the case is unchanged. Long-poll (staff screens): with If-None-Match and `waitSeconds` ' +
+      '(1–30), an unchanged case is held until it changes (200 with the new view) or the time runs out (304); a changed one is ' +
+      'answered at once.',
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of the view the caller has: 304 while it is still current.' })
+  @ApiOkResponse({ type: CaseDetailsDto, headers: { ETag: { description: 'The view\'s version: "<caseNo>.<version>" (with the degraded owners, when any).', schema: { type: 'string', example: '"510704202611230000427.12"' } } } })
+  @ApiResponse({ status: 304, description: 'Not modified: the view still has the ETag sent in If-None-Match (after waiting up to waitSeconds). No body.' })
   @ApiErrors([400, 404, 503])
-  get(@Param() p: CaseNoParam, @CorrelationId() correlationId: string): Promise<CaseDetailsDto> {
-    return this.details.get(p.caseNo, correlationId);
+  get(
+    @Param() p: CaseNoParam,
+    @Query() q: CaseViewQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CorrelationId() correlationId: string,
+  ): Promise<CaseDetailsView> {
+    return this.views.get(p.caseNo, q.waitSeconds ?? 0, req, res, correlationId);
   }
 
   @Get(':caseNo/timeline')

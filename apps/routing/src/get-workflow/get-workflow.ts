@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { toShanghai } from '#libs/calendar';
 import type { CaseQuery, WorkflowView } from '#libs/contracts';
 import { caseNoOf, caseNotFound } from '../workflow/case-no-query.js';
@@ -10,6 +11,7 @@ import { stageStatuses } from './stage-statuses.js';
 @Injectable()
 export class GetWorkflow {
   constructor(
+    private readonly ds: DataSource,
     private readonly workflows: WorkflowRepository,
     private readonly suspensions: SuspensionRepository,
   ) {}
@@ -28,7 +30,7 @@ export class GetWorkflow {
       promisedDeadline: toShanghai(wf.promised_deadline)!,
       legalDeadline: toShanghai(wf.legal_deadline)!,
       ...(wf.deadline_estimated ? { deadlineEstimated: true, estimatedYears: wf.estimated_years ?? [] } : {}),
-      suspensions: (await this.suspensions.ofCase(wf.case_no)).map(toSuspensionView),
+      suspensions: (await this.suspensions.ofCase(this.ds.manager, wf.case_no)).map(toSuspensionView),
       updatedAt: toShanghai(wf.updated_at)!,
     };
   }

@@ -75,8 +75,8 @@ export class SuspensionRepository {
   }
 
   /** Oldest first. */
-  ofCase(caseNo: string): Promise<SuspensionRow[]> {
-    return queryRows<SuspensionRow>(this.ds.manager, `SELECT * FROM routing.suspensions WHERE case_no = $1 ORDER BY started_at, id`, [caseNo]);
+  ofCase(m: EntityManager, caseNo: string): Promise<SuspensionRow[]> {
+    return queryRows<SuspensionRow>(m, `SELECT * FROM routing.suspensions WHERE case_no = $1 ORDER BY started_at, id`, [caseNo]);
   }
 
   /** The stops of the case's clock, oldest first. */

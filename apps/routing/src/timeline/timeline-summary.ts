@@ -90,6 +90,8 @@ const SUMMARIES: Summaries = {
   [Events.SiteSurveyScheduled]: (d) => ({ surveyId: d.surveyId, stage: d.stage, lead: d.lead, at: toShanghai(d.at), departments: d.departments, notified: d.notified }),
   [Events.SiteSurveyFindingsRecorded]: (d) => ({ surveyId: d.surveyId, stage: d.stage, department: d.department, findings: d.findings, complete: d.complete }),
   [Events.OpinionRecorded]: (d) => ({ opinionId: d.opinionId, department: d.department, opinion: d.opinion }),
+  // Not put on the timeline (the stage opening, the suspension and the resumption are): it only tells the case view.
+  [Events.TasksChanged]: (d) => ({ reason: d.reason, taskIds: d.taskIds }),
   [Events.NoticeIssued]: (d) => ({
     noticeNo: d.noticeNo,
     totalFen: d.totalFen,

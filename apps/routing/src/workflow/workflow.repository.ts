@@ -59,6 +59,11 @@ export interface CaseSearchRow {
 export class WorkflowRepository {
   constructor(private readonly ds: DataSource) {}
 
+  /** How many cases are in each status (for /metrics; the (status, …) index answers it). */
+  countByStatus(): Promise<{ status: CaseStatus; n: number }[]> {
+    return queryRows<{ status: CaseStatus; n: number }>(this.ds.manager, `SELECT status, count(*)::int AS n FROM routing.workflows GROUP BY status`);
+  }
+
   find(caseNo: string): Promise<WorkflowRow | undefined> {
     return queryOne<WorkflowRow>(this.ds.manager, `SELECT * FROM routing.workflows WHERE case_no = $1`, [caseNo]);
   }

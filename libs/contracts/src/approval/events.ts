@@ -11,6 +11,7 @@ export const ApprovalEvents = {
   SiteSurveyScheduled: 'approval.site-survey.scheduled.v1',
   SiteSurveyFindingsRecorded: 'approval.site-survey.findings-recorded.v1',
   OpinionRecorded: 'approval.opinion.recorded.v1',
+  TasksChanged: 'approval.tasks.changed.v1',
 } as const;
 
 export interface TaskDecidedData {
@@ -70,6 +71,18 @@ export interface OpinionRecordedData {
   opinion: string;
 }
 
+/**
+ * Approval changed a case's tasks in reaction to routing, with no event of its own to say so: it opened a stage's
+ * tasks (StageOpened), paused them (CaseSuspended) or reopened them, due later (CaseResumed). Whoever keeps a copy of
+ * a case's tasks (routing's case view) learns from this that its copy is out of date; every other change of a task
+ * has its own event (decided, cancelled, extended, assigned).
+ */
+export interface TasksChangedData {
+  reason: 'STAGE_OPENED' | 'PAUSED' | 'RESUMED';
+  /** The tasks that changed. */
+  taskIds: string[];
+}
+
 export interface ApprovalEventDataMap {
   [ApprovalEvents.TaskDecided]: TaskDecidedData;
   [ApprovalEvents.TaskCancelled]: TaskCancelledData;
@@ -78,4 +91,5 @@ export interface ApprovalEventDataMap {
   [ApprovalEvents.SiteSurveyScheduled]: SiteSurveyScheduledData;
   [ApprovalEvents.SiteSurveyFindingsRecorded]: SiteSurveyFindingsRecordedData;
   [ApprovalEvents.OpinionRecorded]: OpinionRecordedData;
+  [ApprovalEvents.TasksChanged]: TasksChangedData;
 }

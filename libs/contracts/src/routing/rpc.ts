@@ -5,6 +5,7 @@ import type { CaseQuery, NoPayload } from '../rpc.js';
 import type { MaterialRef } from '../intake/events.js';
 import { RatingRpc, type RatingRpcMap } from './ratings.js';
 import { RoutingAuditRpc, type RoutingAuditRpcMap } from './audit.js';
+import { CaseViewRpc, type CaseViewRpcMap } from './case-view.js';
 
 /**
  * What the routing service answers on request/reply; composed into `Rpc` and `RpcMap`. Routing keeps the workflow
@@ -13,6 +14,7 @@ import { RoutingAuditRpc, type RoutingAuditRpcMap } from './audit.js';
 export const RoutingRpc = {
   ...RatingRpc,
   ...RoutingAuditRpc,
+  ...CaseViewRpc,
   health: 'rpc.routing.health',
   getWorkflow: 'rpc.routing.case.get',
   getTimeline: 'rpc.routing.case.timeline',
@@ -166,7 +168,7 @@ export interface WarningSweepReply {
   raised: number;
 }
 
-export interface RoutingRpcMap extends RatingRpcMap, RoutingAuditRpcMap {
+export interface RoutingRpcMap extends RatingRpcMap, RoutingAuditRpcMap, CaseViewRpcMap {
   [RoutingRpc.health]: { request: NoPayload; reply: HealthReport };
   [RoutingRpc.getWorkflow]: { request: CaseQuery; reply: WorkflowView };
   [RoutingRpc.getTimeline]: { request: CaseQuery; reply: TimelineEntry[] };

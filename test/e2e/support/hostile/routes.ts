@@ -478,7 +478,11 @@ export const ROUTES: RouteDef[] = [
       { user: 'clerk1', query: { itemCode: 'RE-TRANSFER', acceptedFrom: '2026-11-01', acceptedTo: '2026-12-31' } },
     ],
   },
-  caseRead('/api/v1/cases/{caseNo}', 'supervisor1', (fx) => fx.reviewCase, ['SUPERVISOR', 'FINANCE', 'CLERK', 'CHIEF_REP']),
+  {
+    ...caseRead('/api/v1/cases/{caseNo}', 'supervisor1', (fx) => fx.reviewCase, ['SUPERVISOR', 'FINANCE', 'CLERK', 'CHIEF_REP']),
+    // The long-poll (issue #12): whole seconds 0..30, digits only.
+    query: { waitSeconds: { bad: ['31', '1000', '-1', '1.5', '0x10', '1e1', ' 5', 'ten'] } },
+  },
   caseRead('/api/v1/cases/{caseNo}/timeline', 'clerk1', (fx) => fx.paymentNotice, ['SUPERVISOR', 'CLERK', 'CHIEF_REP']),
   {
     method: 'POST',

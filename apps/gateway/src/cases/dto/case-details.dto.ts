@@ -112,11 +112,24 @@ export class CaseDetailsDto {
   @ApiPropertyOptional({
     example: ['fees'],
     isArray: true,
-    enum: ['routing', 'approval', 'fees', 'delivery'],
+    enum: ['intake', 'approval', 'fees', 'delivery'],
     description:
-      'Services that did not answer in time. Their parts (routing: status and deadlines fall back to intake\'s; approval: `tasks`, `opinions`; ' +
-      'fees: `paymentNotice`; delivery: `deliveries`) are absent from this view, meaning "unknown right now", not "none": ask again. ' +
-      'Absent when every service answered.',
+      'Services whose part changed and that did not answer in time when it was fetched again. Their parts (intake: the case record; ' +
+      'approval: `tasks`, `opinions`; fees: `paymentNotice`; delivery: `deliveries`) are shown as last known, which may be out of date, ' +
+      'or are absent when never known ("unknown right now", not "none"): ask again. The status, deadlines and suspensions are ' +
+      "routing's and always current (routing answers this view: when it does not, the answer is 503). Absent when every part is current.",
   })
   degraded?: string[];
+  @ApiProperty({
+    example: '2026-11-24T10:12:03+08:00',
+    description: 'The latest event of the case this view reflects (Asia/Shanghai, to the second).',
+  })
+  asOf: string;
+  @ApiProperty({
+    example: 12,
+    description:
+      'Moves whenever anything this view shows moves, and only then (the ETag is made from it). 0 for a case accepted a moment ago ' +
+      'that routing has not picked up yet (no ETag then).',
+  })
+  version: number;
 }

@@ -1,6 +1,8 @@
-import type { CaseView, DeliveryView, NoticeView, OpinionView, TaskView, WorkflowView } from '#libs/contracts';
-import { assembleCaseDetails, type CaseParts } from './assemble-case-details.js';
+import type { CaseBlockView, CaseView, DeliveryView, NoticeView, OpinionView, TaskView } from '#libs/contracts';
+import { caseDetails, type ViewParts } from './case-details.js';
+import { intakePart, taskPart, type WorkflowPart } from './parts.js';
 
+// Moved from the gateway's assemble-case-details.spec.ts with the assembly (issue #12): the same expectations.
 const intakeCase: CaseView = {
   caseNo: '510704202611230000427',
   itemCode: 'RE-TRANSFER',
@@ -19,16 +21,11 @@ const intakeCase: CaseView = {
   legalDeadline: '2027-01-06T23:59:59+08:00',
 };
 
-const workflow: WorkflowView = {
-  caseNo: intakeCase.caseNo,
-  itemCode: 'RE-TRANSFER',
+const workflow: WorkflowPart = {
   status: 'SUSPENDED',
-  currentStage: 1,
-  stages: [],
-  acceptedAt: intakeCase.acceptedAt,
   promisedDeadline: '2026-12-02T23:59:59+08:00',
   legalDeadline: '2027-01-08T23:59:59+08:00',
-  updatedAt: '2026-11-24T10:00:00+08:00',
+  suspensions: [],
 };
 
 const task: TaskView = {
@@ -47,48 +44,60 @@ const task: TaskView = {
   createdAt: '2026-11-23T09:30:13+08:00',
 };
 
-const ok = <T>(value: T) => ({ ok: true as const, value });
-const down = { ok: false as const };
-
-function parts(overrides: Partial<CaseParts> = {}): CaseParts {
-  return { intakeCase, workflow: ok(workflow), tasks: ok([task]), notice: ok(null), deliveries: ok([]), opinions: ok([]), ...overrides };
+function parts(overrides: Partial<ViewParts> = {}): ViewParts {
+  return {
+    intake: intakePart(intakeCase),
+    workflow,
+    tasks: [taskPart(task)],
+    notice: null,
+    deliveries: [],
+    opinions: [],
+    blocks: [],
+    degraded: [],
+    asOf: '2026-11-24T10:00:00+08:00',
+    version: 7,
+    ...overrides,
+  };
 }
 
 describe('one view of a case from five services', () => {
-  it("takes the status and the deadlines from routing, which moves them when the clock stops", () => {
-    const d = assembleCaseDetails(parts());
+  it('takes the status and the deadlines from routing, which moves them when the clock stops', () => {
+    const d = caseDetails(parts());
     expect(d).toMatchObject({ status: 'SUSPENDED', promisedDeadline: '2026-12-02T23:59:59+08:00', legalDeadline: '2027-01-08T23:59:59+08:00' });
     expect(d.degraded).toBeUndefined();
+    expect(d).toMatchObject({ asOf: '2026-11-24T10:00:00+08:00', version: 7 });
   });
 
   it('says ACCEPTED while routing has no workflow for the case yet', () => {
-    const d = assembleCaseDetails(parts({ workflow: ok(null) }));
+    const d = caseDetails(parts({ workflow: null }));
     expect(d.status).toBe('ACCEPTED');
     expect(d.promisedDeadline).toBe(intakeCase.promisedDeadline);
+    expect(d).not.toHaveProperty('suspensions');
   });
 
-  it('names every service that did not answer instead of showing its part as empty', () => {
-    const d = assembleCaseDetails(parts({ workflow: down, notice: down, deliveries: down }));
-    expect(d.degraded).toEqual(['routing', 'fees', 'delivery']);
+  it('names every owner whose part is unknown instead of showing it as empty', () => {
+    const d = caseDetails(parts({ notice: undefined, deliveries: undefined, degraded: ['delivery', 'fees'] }));
+    expect(d.degraded).toEqual(['fees', 'delivery']);
     expect(d).not.toHaveProperty('deliveries');
     expect(d).not.toHaveProperty('paymentNotice');
     expect(d.tasks).toHaveLength(1);
   });
 
-  it('leaves out the tasks and opinions when approval did not answer, instead of showing them as []', () => {
-    const d = assembleCaseDetails(parts({ tasks: down, opinions: down }));
+  it('leaves out the tasks and opinions when approval is unknown, instead of showing them as []', () => {
+    const d = caseDetails(parts({ tasks: undefined, opinions: undefined, degraded: ['approval'] }));
     expect(d.degraded).toEqual(['approval']);
-    expect(d.tasks).not.toEqual([]);
     expect(d).not.toHaveProperty('tasks');
     expect(d).not.toHaveProperty('opinions');
-    // Either part alone missing is enough to name approval.
-    expect(assembleCaseDetails(parts({ tasks: down })).degraded).toEqual(['approval']);
-    expect(assembleCaseDetails(parts({ opinions: down })).degraded).toEqual(['approval']);
-    expect(assembleCaseDetails(parts({ opinions: down }))).not.toHaveProperty('opinions');
   });
 
-  it('shows "none" as [] when every service answered', () => {
-    const d = assembleCaseDetails(parts({ tasks: ok(null), opinions: ok(null), deliveries: ok(null) }));
+  it('shows a degraded owner’s last known part, and names it', () => {
+    const d = caseDetails(parts({ degraded: ['approval'] }));
+    expect(d.tasks).toHaveLength(1);
+    expect(d.degraded).toEqual(['approval']);
+  });
+
+  it('shows "none" as []', () => {
+    const d = caseDetails(parts({ tasks: [], opinions: [], deliveries: [] }));
     expect(d).toMatchObject({ tasks: [], opinions: [], deliveries: [] });
     expect(d).not.toHaveProperty('paymentNotice');
     expect(d.degraded).toBeUndefined();
@@ -96,11 +105,11 @@ describe('one view of a case from five services', () => {
 
   it('includes the consultation opinions', () => {
     const opinion: OpinionView = { opinionId: 'o1', caseNo: intakeCase.caseNo, department: 'WRB', author: 'rep.wrb', opinion: '建议明确排放口在线监测要求', at: '2026-11-24T10:00:00+08:00' };
-    expect(assembleCaseDetails(parts({ opinions: ok([opinion]) })).opinions).toEqual([opinion]);
+    expect(caseDetails(parts({ opinions: [opinion] })).opinions).toEqual([opinion]);
   });
 
   it('shows each task with its decision and drops the fields the page does not need', () => {
-    expect(assembleCaseDetails(parts()).tasks).toEqual([
+    expect(caseDetails(parts()).tasks).toEqual([
       {
         taskId: 't1',
         department: 'NRB',
@@ -118,24 +127,36 @@ describe('one view of a case from five services', () => {
   it('includes the payment notice and the deliveries when there are some', () => {
     const notice = { noticeNo: 'PN1', status: 'UNPAID' } as NoticeView;
     const delivery = { deliveryId: 'd1', phone: '138****5678' } as DeliveryView;
-    const d = assembleCaseDetails(parts({ notice: ok(notice), deliveries: ok([delivery]) }));
+    const d = caseDetails(parts({ notice, deliveries: [delivery] }));
     expect(d.paymentNotice).toBe(notice);
     expect(d.deliveries).toEqual([delivery]);
+  });
+
+  it('shows BLOCKED with the status before and the parked events', () => {
+    const block: CaseBlockView = { service: 'fees', consumer: 'fees__routing_case_approved_v1', reason: 'x', parkedAt: '2026-12-02T10:00:00+08:00', deadLetterSeq: 7 };
+    expect(caseDetails(parts({ blocks: [block] }))).toMatchObject({ status: 'BLOCKED', statusBeforeBlocked: 'SUSPENDED', blockedBy: [block] });
   });
 });
 
 describe('personal data on the case page', () => {
   it('leaves what intake already masked as it is', () => {
-    expect(assembleCaseDetails(parts()).applicant).toMatchObject({ idNumber: '1101**********002X', phone: '138****5678' });
+    expect(caseDetails(parts()).applicant).toMatchObject({ idNumber: '1101**********002X', phone: '138****5678' });
   });
 
   it('masks an ID number, a phone and a delivery phone that reach it unmasked', () => {
     const unmasked = { ...intakeCase, applicant: { ...intakeCase.applicant, idNumber: '11010519491231002X', phone: '13812345678' } };
     const delivery = { deliveryId: 'd1', phone: '13912345678', address: '示范区人民路1号' } as DeliveryView;
-    const d = assembleCaseDetails(parts({ intakeCase: unmasked, deliveries: ok([delivery]) }));
+    const d = caseDetails(parts({ intake: { ...intakeCase, ...unmasked }, deliveries: [delivery] }));
     expect(d.applicant.idNumber).toBe('1101**********002X');
     expect(d.applicant.phone).toBe('138****5678');
     expect(d.deliveries![0].phone).toBe('139****5678');
     expect(JSON.stringify(d)).not.toContain('11010519491231002X');
+  });
+
+  it('keeps no full ID number, phone, material or address of intake’s record in the stored part', () => {
+    const stored = intakePart({ ...intakeCase, applicant: { ...intakeCase.applicant, idNumber: '11010519491231002X', phone: '13812345678' }, delivery: { method: 'COURIER', address: '示范区人民路1号' } });
+    expect(JSON.stringify(stored)).not.toMatch(/11010519491231002X|13812345678|人民路/);
+    expect(stored).not.toHaveProperty('materials');
+    expect(stored).not.toHaveProperty('form');
   });
 });

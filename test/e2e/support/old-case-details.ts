@@ -1,8 +1,10 @@
+import type { NatsConnection } from '@nats-io/transport-node';
+import { AppError, Rpc } from '#libs/contracts';
+import { caseBlocks, RpcClient } from '#libs/messaging';
 import type { CaseBlock } from '#libs/messaging';
 import { toShanghai } from '#libs/calendar';
 import { CaseStatus, type CaseBlockView, type CaseView, type DeliveryView, type NoticeView, type OpinionView, type TaskView, type WorkflowView } from '#libs/contracts';
 import { maskIdNumber, maskPhone } from '#libs/checks';
-import type { CaseDetailsDto, CaseTaskDto } from './dto/case-details.dto.js';
 
 /** A part of the case from an optional service: its answer, or `unavailable` when the service did not answer. */
 export type Part<T> = { ok: true; value: T } | { ok: false };
@@ -25,7 +27,7 @@ export interface CaseParts {
  * applied again here (masking a masked value changes nothing): a service forgetting to mask must not put an ID
  * number on every staff screen.
  */
-export function assembleCaseDetails(p: CaseParts): CaseDetailsDto {
+export function assembleCaseDetails(p: CaseParts): Record<string, any> {
   const c = p.intakeCase;
   const workflow = p.workflow.ok ? p.workflow.value : null;
   const degraded = [...new Set(PARTS.filter((k) => !p[k].ok).map((k) => SERVICE_OF[k]))];
@@ -78,11 +80,41 @@ function blockView(b: CaseBlock): CaseBlockView {
   return { service: b.service, consumer: b.consumer, ...(b.eventType ? { eventType: b.eventType } : {}), reason: b.reason, parkedAt, deadLetterSeq: b.seq };
 }
 
-function taskOf(t: TaskView): CaseTaskDto {
+function taskOf(t: TaskView): Record<string, unknown> {
   const { taskId, department, stage, status, decision, opinion, dueAt, decidedBy, onBehalfOf, decidedAt, cancelReason, assignee } = t;
   return withoutUndefined({ taskId, department, stage, status, decision, opinion, dueAt, decidedBy, onBehalfOf, decidedAt, cancelReason, assignee });
 }
 
 function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+
+/**
+ * GET /cases/{caseNo} as the gateway answered it before issue #12 (its CaseDetailsService and assembleCaseDetails,
+ * copied unchanged): the five services and the dead-letter stream asked on every call. The reference the case view
+ * served from routing's read model must match, for tests.
+ */
+export async function oldCaseDetails(nc: NatsConnection, namespace: string, caseNo: string): Promise<Record<string, any>> {
+  const rpc = new RpcClient(nc, namespace, 5000);
+  const optional = { timeoutMs: 3000 };
+  const [intakeCase, workflow, tasks, notice, deliveries, opinions, blocks] = await Promise.all([
+    rpc.request(Rpc.intake.getCase, { caseNo }),
+    part(rpc.request(Rpc.routing.getWorkflow, { caseNo }, optional)),
+    part(rpc.request(Rpc.approval.tasksOfCase, { caseNo }, optional)),
+    part(rpc.request(Rpc.fees.noticeOfCase, { caseNo }, optional)),
+    part(rpc.request(Rpc.delivery.deliveriesOfCase, { caseNo }, optional)),
+    part(rpc.request(Rpc.approval.opinionsOfCase, { caseNo }, optional)),
+    part<CaseBlock[]>(caseBlocks(nc, namespace, caseNo)),
+  ]);
+  return assembleCaseDetails({ intakeCase, workflow, tasks, notice, deliveries, opinions, blocks });
+}
+
+async function part<T>(answer: Promise<T>): Promise<Part<T | null>> {
+  try {
+    return { ok: true, value: await answer };
+  } catch (e) {
+    if (e instanceof AppError && e.status === 404) return { ok: true, value: null };
+    return { ok: false };
+  }
 }
