@@ -143,18 +143,7 @@ export function createStack(opts) {
       env: { ...envFor(service), ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const out = opts.output ?? ((s, line) => process.stdout.write(`${s.padEnd(8)} | ${line}\n`));
-    for (const stream of [child.stdout, child.stderr]) {
-      let buf = '';
-      stream.on('data', (chunk) => {
-        buf += chunk;
-        let i;
-        while ((i = buf.indexOf('\n')) >= 0) {
-          out(name, buf.slice(0, i));
-          buf = buf.slice(i + 1);
-        }
-      });
-    }
+    pipeLines(child, name, opts.output);
     procs.set(name, child);
     if (supervised) {
       const startedAt = Date.now();
@@ -229,4 +218,20 @@ export function createStack(opts) {
       );
     },
   };
+}
+
+/** A child's stdout and stderr, a line at a time, to `output(name, line)` (default: prefixed on our stdout). */
+export function pipeLines(child, name, output) {
+  const out = output ?? ((s, line) => process.stdout.write(`${s.padEnd(8)} | ${line}\n`));
+  for (const stream of [child.stdout, child.stderr]) {
+    let buf = '';
+    stream.on('data', (chunk) => {
+      buf += chunk;
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        out(name, buf.slice(0, i));
+        buf = buf.slice(i + 1);
+      }
+    });
+  }
 }

@@ -2,7 +2,7 @@
 // services, with the same ports, url, procs, up() and down() as far as the bench uses them.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, SERVICES, waitHealthy } from '../stack.mjs';
+import { pipeLines, ROOT, SERVICES, waitHealthy } from '../stack.mjs';
 
 const PORT_OFFSET = { gateway: 0, intake: 1, routing: 2, approval: 3, fees: 4, delivery: 5 };
 
@@ -32,18 +32,7 @@ export function createSingleStack(opts) {
       });
       // Every service is this one process: the bench finds each one's pid under its own name.
       for (const s of SERVICES) procs.set(s, child);
-      const out = opts.output ?? ((s, line) => process.stdout.write(`${s.padEnd(8)} | ${line}\n`));
-      for (const stream of [child.stdout, child.stderr]) {
-        let buf = '';
-        stream.on('data', (chunk) => {
-          buf += chunk;
-          let i;
-          while ((i = buf.indexOf('\n')) >= 0) {
-            out('single', buf.slice(0, i));
-            buf = buf.slice(i + 1);
-          }
-        });
-      }
+      pipeLines(child, 'single', opts.output);
       for (const s of SERVICES) await waitHealthy(ports[s], timeoutMs, child);
     },
     async down() {
